@@ -1,0 +1,210 @@
+//===- Driver.cpp - The jxc pipeline, stage by stage ----------------------===//
+//
+// Runs source → tokens → AST → Sema → jx IR, stopping at the stage `--emit`
+// asks for. Every error in the program goes through the DiagnosticEngine
+// (exit code 1); internal IR verification failures are reported the same way,
+// with the `.jx` location MLIRGen attached.
+//
+//===----------------------------------------------------------------------===//
+
+#include "jx/Driver/Driver.h"
+
+#include "jx/Dialect/Jx/IR/JxDialect.h"
+#include "jx/Frontend/ASTPrinter.h"
+#include "jx/Frontend/MLIRGen.h"
+#include "jx/Frontend/Parser.h"
+#include "jx/Frontend/Sema.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace jx;
+
+std::optional<EmitStage> jx::parseEmitStage(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<EmitStage>>(name)
+      .Case("tokens", EmitStage::Tokens)
+      .Case("ast", EmitStage::AST)
+      .Case("jx", EmitStage::Jx)
+      .Default(std::nullopt);
+}
+
+llvm::StringRef jx::emitStageName(EmitStage stage) {
+  switch (stage) {
+  case EmitStage::Tokens:
+    return "tokens";
+  case EmitStage::AST:
+    return "ast";
+  case EmitStage::Jx:
+    return "jx";
+  }
+  llvm_unreachable("unknown emit stage");
+}
+
+namespace {
+
+/// The standard library: `--stdlib`, then `$JX_STDLIB`, then the installed
+/// `share/jx/stdlib` next to the binary, then the source tree's `stdlib/`.
+std::string findStdlibDir(const DriverOptions &opts) {
+  if (!opts.stdlibDir.empty())
+    return opts.stdlibDir;
+  if (auto env = llvm::sys::Process::GetEnv("JX_STDLIB"))
+    return *env;
+  std::string exe = llvm::sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&findStdlibDir));
+  if (!exe.empty()) {
+    llvm::SmallString<256> installed(llvm::sys::path::parent_path(exe));
+    llvm::sys::path::append(installed, "..", "share", "jx", "stdlib");
+    if (llvm::sys::fs::is_directory(installed))
+      return std::string(installed);
+  }
+  return JX_SOURCE_STDLIB_DIR;
+}
+
+/// Routes MLIR diagnostics (verifier failures, pass errors) into the jx
+/// DiagnosticEngine so they print with the `.jx` source line and a caret.
+class MLIRDiagnosticBridge {
+public:
+  MLIRDiagnosticBridge(mlir::MLIRContext &context, const SourceManager &sm,
+                       DiagnosticEngine &diag)
+      : handler(&context, [this](mlir::Diagnostic &d) {
+          report(d);
+          return mlir::success();
+        }),
+        sm(sm), diag(diag) {}
+
+private:
+  SourceLoc toSourceLoc(mlir::Location loc) {
+    auto fileLoc = llvm::dyn_cast<mlir::FileLineColLoc>(loc);
+    if (!fileLoc) {
+      if (auto fused = llvm::dyn_cast<mlir::FusedLoc>(loc))
+        for (mlir::Location inner : fused.getLocations())
+          if (SourceLoc s = toSourceLoc(inner); s.isValid())
+            return s;
+      if (auto named = llvm::dyn_cast<mlir::NameLoc>(loc))
+        return toSourceLoc(named.getChildLoc());
+      if (auto callSite = llvm::dyn_cast<mlir::CallSiteLoc>(loc))
+        return toSourceLoc(callSite.getCallee());
+      return {};
+    }
+    for (uint32_t id = 1; id <= sm.getNumFiles(); ++id) {
+      if (sm.getFile(id).path != fileLoc.getFilename().getValue())
+        continue;
+      SourceLoc s;
+      s.fileId = id;
+      s.line = fileLoc.getLine();
+      s.col = fileLoc.getColumn();
+      return s;
+    }
+    return {};
+  }
+
+  void report(mlir::Diagnostic &d) {
+    DiagKind kind = DiagKind::Error;
+    if (d.getSeverity() == mlir::DiagnosticSeverity::Warning)
+      kind = DiagKind::Warning;
+    else if (d.getSeverity() == mlir::DiagnosticSeverity::Note ||
+             d.getSeverity() == mlir::DiagnosticSeverity::Remark)
+      kind = DiagKind::Note;
+    diag.report(kind, toSourceLoc(d.getLocation()), d.str());
+    for (mlir::Diagnostic &note : d.getNotes())
+      diag.note(toSourceLoc(note.getLocation()), note.str());
+  }
+
+  mlir::ScopedDiagnosticHandler handler;
+  const SourceManager &sm;
+  DiagnosticEngine &diag;
+};
+
+/// Everything from parsing to the jx IR for one input file.
+class Compilation {
+public:
+  explicit Compilation(const DriverOptions &opts)
+      : opts(opts), diag(sm, llvm::errs()) {}
+
+  int run() {
+    std::string error;
+    uint32_t fileId = sm.loadFile(opts.inputPath, error);
+    if (!fileId) {
+      diag.error({}, "cannot open '" + opts.inputPath + "': " + error);
+      return ExitProgramError;
+    }
+
+    std::error_code ec;
+    llvm::StringRef outPath = opts.outputPath.empty() ? "-" : opts.outputPath;
+    llvm::ToolOutputFile out(outPath, ec, llvm::sys::fs::OF_Text);
+    if (ec) {
+      diag.error({}, "cannot write '" + outPath + "': " + ec.message());
+      return ExitProgramError;
+    }
+
+    int status = emit(fileId, out.os());
+    if (status == ExitSuccess)
+      out.keep();
+    return status;
+  }
+
+private:
+  int emit(uint32_t fileId, llvm::raw_ostream &os) {
+    if (opts.emit == EmitStage::Tokens && !opts.run) {
+      dumpTokens(fileId, sm, diag, os);
+      return diag.hasErrors() ? ExitProgramError : ExitSuccess;
+    }
+
+    SemaOptions semaOptions;
+    semaOptions.includeDirs = opts.includeDirs;
+    semaOptions.stdlibDir = findStdlibDir(opts);
+    Sema sema(sm, diag, types, semaOptions);
+    const Program *program = sema.check(fileId);
+    if (!program || diag.hasErrors())
+      return ExitProgramError;
+
+    if (opts.emit == EmitStage::AST && !opts.run) {
+      printProgram(*program, os);
+      return ExitSuccess;
+    }
+
+    mlir::MLIRContext context;
+    context.loadDialect<mlir::jx::JxDialect, mlir::func::FuncDialect,
+                        mlir::arith::ArithDialect,
+                        mlir::tensor::TensorDialect>();
+    MLIRDiagnosticBridge bridge(context, sm, diag);
+    mlir::OwningOpRef<mlir::ModuleOp> module =
+        generateMLIR(context, *program, sm, diag);
+    if (!module || diag.hasErrors())
+      return ExitProgramError;
+    if (mlir::failed(mlir::verify(*module))) {
+      diag.error({}, "internal error: the generated jx IR does not verify");
+      return ExitProgramError;
+    }
+
+    if (opts.run) {
+      diag.error({}, "'jxc run' cannot execute programs yet: native code "
+                     "generation (jx to LLVM) is not part of this build; use "
+                     "'--emit=jx' to see the compiled IR");
+      return ExitProgramError;
+    }
+    module->print(os);
+    return ExitSuccess;
+  }
+
+  const DriverOptions &opts;
+  SourceManager sm;
+  DiagnosticEngine diag;
+  TypeContext types;
+};
+
+} // namespace
+
+int jx::compile(const DriverOptions &options) {
+  return Compilation(options).run();
+}
