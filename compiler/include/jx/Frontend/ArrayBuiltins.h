@@ -24,9 +24,14 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <memory>
 #include <optional>
 
 namespace jx {
+
+namespace builtins {
+class SizeSymbols;
+} // namespace builtins
 
 /// One checked argument of a built-in call.
 struct BuiltinArg {
@@ -99,9 +104,33 @@ public:
   const Type *checkArrayLiteral(SourceLoc loc,
                                 llvm::ArrayRef<BuiltinArg> elements);
 
+  /// The compile-time value of `x.shape`: a tuple of Int (static dims) and
+  /// Size (size variables) values.
+  static StaticValue shapeValue(const ArrayType *type);
+
+  /// The compile-time value of an attribute of an array, when it has one:
+  /// `shape` (see shapeValue), `ndim` and `size` (Int, or Size for a size
+  /// that is only known at run time) and `dtype` (DType). None for other
+  /// names and non-array bases. Reports nothing.
+  std::optional<StaticValue> attributeValue(const Type *base,
+                                            llvm::StringRef name);
+
+  /// Size arithmetic for Sema's static evaluation of expressions such as
+  /// `n + 1`, `2 * n` or `x.shape[0] - 1`: `+`, `-`, `*` and `//` of two
+  /// sizes give a size (a static one, the same size variable, or a derived
+  /// one such as `n+1` that is the same variable whenever the same size is
+  /// derived again). None for other operators or a negative result.
+  std::optional<Dim> sizeArithmetic(BinaryOp op, SourceLoc loc, Dim lhs,
+                                    Dim rhs);
+
 private:
+  builtins::SizeSymbols &symbols();
+
   TypeContext &types;
   DiagnosticEngine &diag;
+  /// Derived sizes, created on first use (shared_ptr so that the inline
+  /// constructor needs no complete type).
+  std::shared_ptr<builtins::SizeSymbols> sizeSymbols;
 };
 
 } // namespace jx

@@ -10,6 +10,7 @@
 #define JX_FRONTEND_DIAGNOSTICS_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdint>

@@ -20,7 +20,7 @@ class MLIRContext;
 
 namespace jx {
 
-struct Program;
+class Program;
 class SourceManager;
 class DiagnosticEngine;
 

@@ -233,6 +233,9 @@ private:
   std::map<std::tuple<DType, Shape, bool>, std::unique_ptr<ArrayType>> arrays;
   std::map<std::vector<const Type *>, std::unique_ptr<TupleType>> tuples;
   std::vector<std::unique_ptr<StructType>> structs;
+  /// Uniques struct instances by declaration and size parameters.
+  std::map<std::pair<const StructDecl *, Shape>, const StructType *>
+      structIndex;
   std::map<const Callable *, std::unique_ptr<FunctionType>> functions;
   std::map<DType, std::unique_ptr<DTypeValType>> dtypeVals;
   std::unique_ptr<SimpleType> stringType, noneType, moduleType;

@@ -1,0 +1,218 @@
+//===- MLIRGenImpl.h - Shared state of the AST → jx IR generator -*- C++ -*-===//
+//
+// Private to lib/Frontend/MLIRGen. One MLIRGenerator lowers a whole Program;
+// its methods are split across files by construct family:
+//   MLIRGen.cpp             module, function instances, statements, names,
+//                           literals, pytrees, `if`, lambdas, calls
+//   MLIRGenArith.cpp        operators, dtype conversion, broadcasting, matmul
+//   MLIRGenBuiltins.cpp     the section 7 array library
+//   MLIRGenIndexing.cpp     subscripts and `.at[]` updates
+//   MLIRGenControlFlow.cpp  fori_loop, while_loop, scan, cond, switch,
+//                           tree_map
+//   MLIRGenTransforms.cpp   transformation instances and collectives
+//
+// Values are pytrees (`ValueTree`): an array is a leaf holding a tensor
+// value; tuples, structs and function values (their environment) are nodes.
+// At function boundaries trees are flattened into their leaves in order.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JX_LIB_FRONTEND_MLIRGEN_MLIRGENIMPL_H
+#define JX_LIB_FRONTEND_MLIRGEN_MLIRGENIMPL_H
+
+#include "jx/Dialect/Jx/IR/JxDialect.h"
+#include "jx/Dialect/Jx/IR/JxOps.h"
+#include "jx/Frontend/Program.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <map>
+#include <vector>
+
+namespace jx {
+
+/// A pytree of SSA values: a leaf (one tensor) or a node of subtrees.
+struct ValueTree {
+  mlir::Value leaf;
+  std::vector<ValueTree> children;
+
+  static ValueTree ofLeaf(mlir::Value v) {
+    ValueTree t;
+    t.leaf = v;
+    return t;
+  }
+  static ValueTree ofNode(std::vector<ValueTree> children) {
+    ValueTree t;
+    t.children = std::move(children);
+    return t;
+  }
+  bool isLeaf() const { return static_cast<bool>(leaf); }
+  void flatten(llvm::SmallVectorImpl<mlir::Value> &out) const;
+};
+
+class MLIRGenerator {
+public:
+  MLIRGenerator(mlir::MLIRContext &context, const Program &program,
+                const SourceManager &sm, DiagnosticEngine &diag);
+
+  mlir::OwningOpRef<mlir::ModuleOp> generate();
+
+  //===--------------------------------------------------------------------===//
+  // Types and locations (MLIRGen.cpp)
+  //===--------------------------------------------------------------------===//
+
+  mlir::Location loc(SourceLoc l);
+  mlir::Type elementType(DType dtype);
+  mlir::RankedTensorType tensorType(const ArrayType *type);
+  mlir::RankedTensorType tensorType(DType dtype, llvm::ArrayRef<Dim> shape);
+  /// The flattened leaf types of a value of `type` (empty for static-only
+  /// values: strings, dtypes, none, modules, function values without an
+  /// environment).
+  void flattenType(const Type *type, llvm::SmallVectorImpl<mlir::Type> &out);
+  /// Rebuilds a tree of `type` from flat leaves, consuming them from `pos`.
+  ValueTree unflatten(const Type *type, mlir::ValueRange leaves,
+                      unsigned &pos);
+
+  //===--------------------------------------------------------------------===//
+  // Expressions and statements (MLIRGen.cpp)
+  //===--------------------------------------------------------------------===//
+
+  /// Lowers `expr`; returns nullopt after reporting an error.
+  std::optional<ValueTree> genExpr(const Expr &expr);
+  /// genExpr for an array-typed expression: its tensor value.
+  mlir::Value genArray(const Expr &expr);
+  /// Converts a tree of type `from` to type `to` (dtypes only differ: weak
+  /// values take the expected dtype; see Program.h).
+  ValueTree coerce(const ValueTree &value, const Type *from, const Type *to,
+                   SourceLoc at);
+  /// Calls `instance` with flattened `args`; returns its result tree.
+  ValueTree genCall(const FunctionInstance &instance,
+                    llvm::ArrayRef<ValueTree> args, SourceLoc at);
+  /// Calls a function value: the instance plus its environment tree.
+  ValueTree genCall(const FunctionRef &fn, llvm::ArrayRef<ValueTree> args,
+                    SourceLoc at);
+
+  //===--------------------------------------------------------------------===//
+  // Sizes
+  //===--------------------------------------------------------------------===//
+
+  /// The run-time size of `dim` as an `index` value at the insertion point.
+  mlir::Value dimValue(const Dim &dim, SourceLoc at);
+  /// The `index` operands for the dynamic dims of `type` (for ops like iota
+  /// and broadcast_in_dim that need them).
+  llvm::SmallVector<mlir::Value> dynamicDims(mlir::RankedTensorType type,
+                                             llvm::ArrayRef<Dim> shape,
+                                             SourceLoc at);
+  /// Records where the size variables of `type` can be read: the dims of
+  /// `value` (a tree of that type).
+  void recordSizes(const ValueTree &value, const Type *type);
+
+  //===--------------------------------------------------------------------===//
+  // Array helpers (MLIRGenArith.cpp)
+  //===--------------------------------------------------------------------===//
+
+  mlir::Value constantScalar(DType dtype, double value, SourceLoc at);
+  mlir::Value constantScalarInt(DType dtype, int64_t value, SourceLoc at);
+  /// A tensor of `shape` filled with `value` (a rank-0 tensor).
+  mlir::Value splat(mlir::Value scalar, DType dtype, llvm::ArrayRef<Dim> shape,
+                    SourceLoc at);
+  mlir::Value convert(mlir::Value v, DType to, SourceLoc at);
+  /// NumPy broadcasting of `v` (with `fromShape`) to `toShape`.
+  mlir::Value broadcastTo(mlir::Value v, llvm::ArrayRef<Dim> fromShape,
+                          DType dtype, llvm::ArrayRef<Dim> toShape,
+                          SourceLoc at);
+  /// Converts and broadcasts an array value of type `from` to the dtype and
+  /// shape of `to`.
+  mlir::Value castArray(mlir::Value v, const ArrayType *from,
+                        const ArrayType *to, SourceLoc at);
+  std::optional<ValueTree> genUnary(const UnaryExpr &e);
+  std::optional<ValueTree> genBinary(const BinaryExpr &e);
+  /// `op` on two arrays already converted to the operand dtype and result
+  /// shape.
+  mlir::Value binaryOp(BinaryOp op, mlir::Value lhs, mlir::Value rhs,
+                       DType operandDType, SourceLoc at);
+  mlir::Value matmul(mlir::Value lhs, const ArrayType *lt, mlir::Value rhs,
+                     const ArrayType *rt, const ArrayType *result,
+                     SourceLoc at);
+  mlir::Value reshapeTo(mlir::Value v, DType dtype, llvm::ArrayRef<Dim> shape,
+                        SourceLoc at);
+
+  //===--------------------------------------------------------------------===//
+  // Families in their own files
+  //===--------------------------------------------------------------------===//
+
+  std::optional<ValueTree> genBuiltin(const CallExpr &call,
+                                      const CallInfo &info);
+  std::optional<ValueTree> genAttribute(const FieldExpr &e,
+                                        const FieldRef &ref);
+  std::optional<ValueTree> genIndex(const IndexExpr &e);
+  std::optional<ValueTree> genAtUpdate(const AtUpdateExpr &e);
+  std::optional<ValueTree> genControlFlow(const CallExpr &call,
+                                          const CallInfo &info);
+  std::optional<ValueTree> genTreeMap(const CallExpr &call,
+                                      const CallInfo &info);
+  std::optional<ValueTree> genCollective(const CallExpr &call,
+                                         const CallInfo &info);
+  /// The body of a Builtin / Transform / Pullback / Partial instance.
+  bool genBuiltinInstanceBody(const FunctionInstance &inst,
+                              llvm::ArrayRef<ValueTree> params);
+  bool genTransformInstanceBody(const FunctionInstance &inst,
+                                llvm::ArrayRef<ValueTree> params);
+
+  /// Reports `message` at `at` and returns nullopt (for `return fail(...)`).
+  std::nullopt_t fail(SourceLoc at, const llvm::Twine &message);
+  /// The same, returning false (for `bool` generators).
+  bool reportError(SourceLoc at, const llvm::Twine &message) {
+    fail(at, message);
+    return false;
+  }
+
+  mlir::MLIRContext &context;
+  const Program &program;
+  const SourceManager &sm;
+  DiagnosticEngine &diag;
+  mlir::OpBuilder builder;
+  mlir::ModuleOp module;
+
+  /// State of the instance being generated.
+  struct FunctionState {
+    const FunctionInstance *instance = nullptr;
+    std::vector<ValueTree> params;
+    /// `let`-bound names.
+    llvm::DenseMap<const Pattern *, ValueTree> locals;
+    /// Where each size variable's run-time value can be read: a tensor and
+    /// an axis, recorded where the value was defined (see recordSizes).
+    std::map<const SizeVar *, std::pair<mlir::Value, unsigned>> sizes;
+  };
+  FunctionState *fn = nullptr;
+
+private:
+  bool genInstance(const FunctionInstance &instance);
+  bool genFunctionBody(const FunctionInstance &instance,
+                       llvm::ArrayRef<ValueTree> params);
+  std::optional<ValueTree> genName(const NameExpr &e);
+  std::optional<ValueTree> genNameRef(const NameRef &ref, SourceLoc at);
+  std::optional<ValueTree> genLiteral(const Expr &e);
+  std::optional<ValueTree> genStatic(const Expr &e, const StaticValue &value);
+  std::optional<ValueTree> genArrayLiteral(const ArrayLitExpr &e);
+  std::optional<ValueTree> genCallExpr(const CallExpr &e);
+  std::optional<ValueTree> genField(const FieldExpr &e);
+  std::optional<ValueTree> genStructLit(const StructLitExpr &e);
+  std::optional<ValueTree> genIf(const IfExpr &e);
+  std::optional<ValueTree> genLambda(const LambdaExpr &e);
+  std::optional<ValueTree> genBlock(const BlockExpr &e);
+  bool bindPattern(const Pattern &pattern, const ValueTree &value,
+                   const Type *valueType);
+  mlir::func::FuncOp declareFunction(const FunctionInstance &instance);
+
+  llvm::DenseMap<const FunctionInstance *, mlir::func::FuncOp> functions;
+};
+
+} // namespace jx
+
+#endif // JX_LIB_FRONTEND_MLIRGEN_MLIRGENIMPL_H

@@ -1,0 +1,475 @@
+//===- SemaInstance.cpp - Instantiating functions and lambdas -------------===//
+//
+// A generic function is checked once per distinct tuple of parameter types
+// (after matching its annotations), like JAX traces a function per input
+// signature: its declaration is cloned and the clone is annotated. Exported
+// functions are instantiated from their annotations, with symbolic sizes.
+// Lambdas are lambda-lifted the same way, their captures becoming trailing
+// parameters. Recursion is detected on the stack of active instantiations.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SemaImpl.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <functional>
+
+using namespace jx;
+
+static std::string ptrKey(const void *p) {
+  return llvm::utohexstr(reinterpret_cast<uintptr_t>(p));
+}
+
+std::string SemaImpl::instanceKey(llvm::StringRef prefix, const void *origin,
+                                  llvm::ArrayRef<ArgValue> args,
+                                  const AxisEnv &axes) {
+  std::string key = prefix.str() + ":" + ptrKey(origin) + "(";
+  for (const auto &arg : args)
+    key += ptrKey(arg.type) + ",";
+  key += ")";
+  for (const auto &axis : axes)
+    key += "|" + axis.name + "=" + std::to_string(axis.size.size) + "/" +
+           ptrKey(axis.size.var);
+  return key;
+}
+
+std::string SemaImpl::uniqueSymbol(const std::string &base) {
+  auto used = [&](const std::string &s) {
+    return symbolCounts.count(s) || reservedSymbols.count(s);
+  };
+  std::string candidate = base;
+  for (unsigned n = 1; used(candidate); ++n)
+    candidate = base + "_" + std::to_string(n);
+  symbolCounts[candidate] = 1;
+  return candidate;
+}
+
+FunctionInstance *SemaImpl::newInstance(FunctionInstance::Kind kind,
+                                        const std::string &symbolBase) {
+  auto inst = std::make_unique<FunctionInstance>();
+  inst->kind = kind;
+  inst->symbol = uniqueSymbol(symbolBase);
+  program->instances.push_back(std::move(inst));
+  return program->instances.back().get();
+}
+
+const Callable *SemaImpl::intern(std::unique_ptr<Callable> c,
+                                 const std::string &key) {
+  auto it = callables.find(key);
+  if (it != callables.end())
+    return it->second;
+  const Callable *owned = types.own(std::move(c));
+  callables[key] = owned;
+  return owned;
+}
+
+const Callable *SemaImpl::functionCallable(const FunctionDecl *decl,
+                                           const ModuleInfo *module,
+                                           SourceLoc loc) {
+  auto c = std::make_unique<Callable>();
+  c->kind = Callable::Kind::Function;
+  c->decl = decl;
+  c->module = module;
+  c->loc = decl->loc;
+  (void)loc;
+  return intern(std::move(c), "F:" + ptrKey(decl));
+}
+
+const Callable *SemaImpl::builtinCallable(llvm::StringRef name,
+                                          SourceLoc loc) {
+  auto c = std::make_unique<Callable>();
+  c->kind = Callable::Kind::Builtin;
+  c->builtinName = name.str();
+  c->loc = loc;
+  return intern(std::move(c), "B:" + name.str());
+}
+
+bool SemaImpl::enterActive(const void *origin, llvm::StringRef name,
+                           SourceLoc callLoc) {
+  for (size_t k = 0; k < active.size(); ++k) {
+    if (active[k].origin != origin)
+      continue;
+    diag.error(callLoc, "recursive call to '" + name +
+                            "' is not supported; use fori_loop, while_loop "
+                            "or scan");
+    for (size_t j = k + 1; j < active.size(); ++j)
+      diag.note(active[j].callLoc, "'" + active[j - 1].name + "' calls '" +
+                                       active[j].name + "' here");
+    if (k + 1 == active.size())
+      diag.note(callLoc, "'" + name + "' calls itself here");
+    return false;
+  }
+  if (active.size() > 200) {
+    diag.error(callLoc, "function instantiation is nested too deeply");
+    return false;
+  }
+  active.push_back({origin, name.str(), callLoc});
+  return true;
+}
+
+FunctionInstance *SemaImpl::instantiate(const Callable *c,
+                                        llvm::ArrayRef<ArgValue> args,
+                                        SourceLoc callLoc,
+                                        const AxisEnv &axes) {
+  if (!c)
+    return nullptr;
+  for (const auto &arg : args)
+    if (!arg.type)
+      return nullptr;
+  switch (c->kind) {
+  case Callable::Kind::Function:
+    return instantiateFunction(c, args, callLoc, axes);
+  case Callable::Kind::Lambda:
+    return instantiateLambda(c, args, callLoc, axes);
+  case Callable::Kind::Builtin:
+    return instantiateBuiltin(c, args, callLoc);
+  case Callable::Kind::Transform:
+    return instantiateTransform(c, args, callLoc, axes);
+  case Callable::Kind::Pullback:
+    return instantiatePullback(c, args, callLoc, axes);
+  case Callable::Kind::Partial:
+    return instantiatePartial(c, args, callLoc, axes);
+  }
+  return nullptr;
+}
+
+/// Matches the arguments against the (optionally annotated) parameters.
+/// Fills `paramTypes`; false after reporting a mismatch.
+static bool
+matchParams(SemaImpl &sema, llvm::ArrayRef<Param> params,
+            llvm::ArrayRef<ArgValue> args, SigState &st,
+            llvm::StringRef fnName, const ModuleInfo *module,
+            SourceLoc callLoc, std::vector<ArgValue> &paramTypes) {
+  bool ok = true;
+  for (size_t i = 0; i < params.size(); ++i) {
+    ArgValue pv = args[i];
+    if (params[i].type) {
+      MatchCtx ctx{"argument '" + params[i].name + "' of '" + fnName.str() +
+                       "'",
+                   args[i].loc.isValid() ? args[i].loc : callLoc, module};
+      pv.type = sema.matchType(*params[i].type, args[i].type, st, ctx);
+      if (!pv.type)
+        ok = false;
+    }
+    paramTypes.push_back(pv);
+  }
+  return ok;
+}
+
+FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
+                                                llvm::ArrayRef<ArgValue> args,
+                                                SourceLoc callLoc,
+                                                const AxisEnv &axes) {
+  const FunctionDecl *decl = c->decl;
+  if (args.size() != decl->params.size()) {
+    diag.error(callLoc, "'" + decl->name + "' takes " +
+                            std::to_string(decl->params.size()) +
+                            " argument(s), got " +
+                            std::to_string(args.size()));
+    return nullptr;
+  }
+  SigState st;
+  std::vector<ArgValue> params;
+  if (!matchParams(*this, decl->params, args, st, decl->name, c->module,
+                   callLoc, params))
+    return nullptr;
+
+  std::string key = instanceKey("F", decl, params, axes);
+  if (auto it = instanceMemo.find(key); it != instanceMemo.end())
+    return it->second;
+  if (!enterActive(decl, decl->name, callLoc))
+    return nullptr;
+
+  FunctionInstance *inst = newInstance(FunctionInstance::Kind::Function,
+                                       c->module->name + "." + decl->name);
+  instanceMemo[key] = inst;
+  inst->module = c->module;
+  inst->callable = c;
+  inst->loc = decl->loc;
+  for (size_t i = 0; i < params.size(); ++i)
+    inst->params.push_back(
+        {decl->params[i].name, params[i].type, decl->params[i].loc});
+  inst->numUserParams = params.size();
+  inst->body = decl->clone();
+  checkBody(inst, c->module, st, axes, decl->resultType.get(), decl->name);
+  active.pop_back();
+  return inst;
+}
+
+FunctionInstance *SemaImpl::instantiateExport(const FunctionDecl *decl,
+                                              const ModuleInfo *module,
+                                              bool exported) {
+  bool ok = true;
+  if (exported) {
+    for (const auto &p : decl->params)
+      if (!p.type) {
+        diag.error(p.loc, "parameter '" + p.name +
+                              "' of exported function '" + decl->name +
+                              "' needs a type annotation");
+        ok = false;
+      }
+    if (!decl->resultType) {
+      diag.error(decl->loc, "exported function '" + decl->name +
+                                "' needs a result type annotation");
+      ok = false;
+    }
+  }
+  if (!ok)
+    return nullptr;
+
+  SigState st;
+  std::vector<ArgValue> params;
+  for (const auto &p : decl->params) {
+    ArgValue pv;
+    pv.loc = p.loc;
+    MatchCtx ctx{"parameter '" + p.name + "' of '" + decl->name + "'", p.loc,
+                 module};
+    pv.type = p.type ? matchType(*p.type, nullptr, st, ctx) : nullptr;
+    if (!pv.type)
+      ok = false;
+    params.push_back(pv);
+  }
+  if (!ok)
+    return nullptr;
+
+  const Callable *c = functionCallable(decl, module, decl->loc);
+  std::string key = instanceKey("F", decl, params, {});
+  if (auto it = instanceMemo.find(key); it != instanceMemo.end())
+    return it->second;
+  if (!enterActive(decl, decl->name, decl->loc))
+    return nullptr;
+
+  std::string base = module->name + "." + decl->name;
+  FunctionInstance *inst;
+  if (reservedSymbols.count(base) && !symbolCounts.count(base)) {
+    auto owned = std::make_unique<FunctionInstance>();
+    owned->kind = FunctionInstance::Kind::Function;
+    owned->symbol = base;
+    symbolCounts[base] = 1;
+    program->instances.push_back(std::move(owned));
+    inst = program->instances.back().get();
+  } else {
+    inst = newInstance(FunctionInstance::Kind::Function, base);
+  }
+  instanceMemo[key] = inst;
+  inst->module = module;
+  inst->callable = c;
+  inst->loc = decl->loc;
+  for (size_t i = 0; i < params.size(); ++i)
+    inst->params.push_back(
+        {decl->params[i].name, params[i].type, decl->params[i].loc});
+  inst->numUserParams = params.size();
+  inst->body = decl->clone();
+  checkBody(inst, module, st, {}, decl->resultType.get(), decl->name);
+  active.pop_back();
+
+  bool isEntry = exported || (decl->name == "main" && decl->params.empty());
+  if (isEntry && containsFunction(inst->resultType)) {
+    diag.error(decl->loc, "the result of '" + decl->name +
+                              "' cannot be a function value: entry points "
+                              "return arrays");
+    inst->resultType = nullptr;
+  }
+  return inst;
+}
+
+FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
+                                              llvm::ArrayRef<ArgValue> args,
+                                              SourceLoc callLoc,
+                                              const AxisEnv &axes) {
+  const LambdaExpr *lambda = c->lambda;
+  if (args.size() != lambda->params.size()) {
+    diag.error(callLoc, "lambda takes " +
+                            std::to_string(lambda->params.size()) +
+                            " argument(s), got " +
+                            std::to_string(args.size()));
+    diag.note(lambda->loc, "lambda defined here");
+    return nullptr;
+  }
+  // Captured size variables constrain the lambda's annotations.
+  SigState st;
+  for (const auto &cap : c->captures) {
+    if (!cap.value || !cap.value->asDim() ||
+        cap.value->kind != StaticValue::Kind::Size)
+      continue;
+    SizeBinding b;
+    b.dim = *cap.value->asDim();
+    b.what = "the enclosing function";
+    b.fromCapture = true;
+    st.vars[cap.name] = b;
+  }
+  std::vector<ArgValue> params;
+  if (!matchParams(*this, lambda->params, args, st, "lambda", c->module,
+                   callLoc, params))
+    return nullptr;
+
+  std::string key = instanceKey("L", c, params, axes);
+  if (auto it = instanceMemo.find(key); it != instanceMemo.end())
+    return it->second;
+  if (!enterActive(lambda, "lambda", callLoc))
+    return nullptr;
+
+  FunctionInstance *inst = newInstance(FunctionInstance::Kind::Lambda,
+                                       c->enclosingSymbol + ".lambda");
+  instanceMemo[key] = inst;
+  inst->module = c->module;
+  inst->callable = c;
+  inst->loc = lambda->loc;
+  for (size_t i = 0; i < params.size(); ++i)
+    inst->params.push_back(
+        {lambda->params[i].name, params[i].type, lambda->params[i].loc});
+  inst->numUserParams = params.size();
+  for (const auto &cap : c->captures)
+    inst->params.push_back({cap.name, cap.type, lambda->loc});
+
+  auto fd = std::make_unique<FunctionDecl>(lambda->loc);
+  fd->name = "lambda";
+  for (const auto &p : lambda->params)
+    fd->params.push_back(p.clone());
+  for (const auto &cap : c->captures) {
+    Param p;
+    p.loc = lambda->loc;
+    p.name = cap.name;
+    fd->params.push_back(std::move(p));
+  }
+  if (lambda->resultType)
+    fd->resultType = lambda->resultType->clone();
+  if (lambda->body)
+    fd->body = lambda->body->clone();
+  inst->body = std::move(fd);
+  checkBody(inst, c->module, st, axes, inst->body->resultType.get(),
+            "lambda");
+  active.pop_back();
+  return inst;
+}
+
+FunctionInstance *SemaImpl::instantiateBuiltin(const Callable *c,
+                                               llvm::ArrayRef<ArgValue> args,
+                                               SourceLoc callLoc) {
+  std::string key = instanceKey("B:" + c->builtinName, nullptr, args, {});
+  if (auto it = instanceMemo.find(key); it != instanceMemo.end())
+    return it->second;
+  std::vector<BuiltinArg> bargs;
+  for (const auto &arg : args) {
+    BuiltinArg b;
+    b.loc = arg.loc.isValid() ? arg.loc : callLoc;
+    b.type = arg.type;
+    bargs.push_back(b);
+  }
+  const Type *result = builtins.checkCall(c->builtinName, callLoc, bargs);
+  if (!result)
+    return nullptr;
+  FunctionInstance *inst = newInstance(FunctionInstance::Kind::Builtin,
+                                       "builtin." + c->builtinName);
+  instanceMemo[key] = inst;
+  inst->callable = c;
+  inst->builtin = c->builtinName;
+  inst->loc = callLoc;
+  for (size_t i = 0; i < args.size(); ++i)
+    inst->params.push_back({"x" + std::to_string(i), args[i].type, callLoc});
+  inst->numUserParams = args.size();
+  inst->resultType = result;
+  computeSizeSources(inst);
+  return inst;
+}
+
+void SemaImpl::checkBody(FunctionInstance *inst, const ModuleInfo *module,
+                         SigState &st, const AxisEnv &axes,
+                         const TypeExpr *resultAnn,
+                         llvm::StringRef displayName) {
+  FnScope fs;
+  fs.inst = inst;
+  fs.module = module;
+  fs.axes = axes;
+  // Size variables first, so that parameters of the same name shadow them.
+  for (const auto &name : st.order) {
+    const SizeBinding &b = st.vars[name];
+    if (b.fromCapture)
+      continue;
+    Binding binding;
+    binding.name = name;
+    binding.ref.kind = NameRef::Kind::SizeVar;
+    binding.ref.size = b.dim;
+    binding.type = i64Type();
+    binding.value = StaticValue::ofSize(b.dim);
+    binding.loc = b.loc;
+    fs.bindings.push_back(binding);
+  }
+  for (size_t i = 0; i < inst->params.size(); ++i) {
+    const auto &p = inst->params[i];
+    if (p.name.empty() || p.name == "_")
+      continue;
+    Binding binding;
+    binding.name = p.name;
+    binding.ref.kind = NameRef::Kind::Param;
+    binding.ref.param = i;
+    binding.type = p.type;
+    binding.loc = p.loc;
+    if (inst->kind == FunctionInstance::Kind::Lambda &&
+        i >= inst->numUserParams) {
+      const Capture &cap = inst->callable->captures[i - inst->numUserParams];
+      binding.value = cap.value;
+    }
+    fs.bindings.push_back(binding);
+  }
+  computeSizeSources(inst);
+
+  fnStack.push_back(&fs);
+  Expr *body = inst->body ? inst->body->body.get() : nullptr;
+  const Type *t = body ? checkExpr(body) : nullptr;
+  if (resultAnn && t) {
+    SourceLoc loc = body->loc;
+    if (auto *block = llvm::dyn_cast<BlockExpr>(body))
+      if (block->result)
+        loc = block->result->loc;
+    MatchCtx ctx{"the result of '" + displayName.str() + "'", loc, module};
+    st.lookupScope = false;
+    inst->resultType = matchType(*resultAnn, t, st, ctx);
+  } else {
+    inst->resultType = resultAnn ? nullptr : t;
+  }
+  fnStack.pop_back();
+}
+
+void SemaImpl::computeSizeSources(FunctionInstance *inst) {
+  inst->sizeSources.clear();
+  std::vector<unsigned> path;
+  std::function<void(const Type *, unsigned)> walk = [&](const Type *t,
+                                                         unsigned param) {
+    if (!t)
+      return;
+    if (auto *a = llvm::dyn_cast<ArrayType>(t)) {
+      for (unsigned axis = 0; axis < a->getRank(); ++axis) {
+        const Dim &d = a->getShape()[axis];
+        if (!d.isStatic() && d.var && !inst->sizeSources.count(d.var))
+          inst->sizeSources[d.var] = {param, path, static_cast<int>(axis)};
+      }
+      return;
+    }
+    std::vector<const Type *> children;
+    if (auto *tuple = llvm::dyn_cast<TupleType>(t))
+      children.assign(tuple->getElements().begin(),
+                      tuple->getElements().end());
+    else if (auto *st = llvm::dyn_cast<StructType>(t))
+      for (const auto &f : st->getFields())
+        children.push_back(f.type);
+    else if (auto *ft = llvm::dyn_cast<FunctionType>(t))
+      children = ft->getCallable()->getEnvTypes();
+    for (unsigned j = 0; j < children.size(); ++j) {
+      path.push_back(j);
+      walk(children[j], param);
+      path.pop_back();
+    }
+  };
+  for (unsigned i = 0; i < inst->params.size(); ++i)
+    walk(inst->params[i].type, i);
+  if (inst->kind == FunctionInstance::Kind::Lambda && inst->callable)
+    for (unsigned j = 0; j < inst->callable->captures.size(); ++j) {
+      const auto &cap = inst->callable->captures[j];
+      if (cap.value && cap.value->kind == StaticValue::Kind::Size &&
+          cap.value->size.var && !inst->sizeSources.count(cap.value->size.var))
+        inst->sizeSources[cap.value->size.var] = {inst->numUserParams + j, {},
+                                                  -1};
+    }
+}
