@@ -20,7 +20,7 @@ llvm_config.with_system_environment(["HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OP
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.jx_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["jxc", "jx-opt", "jx-parse"], tool_dirs)
+llvm_config.add_tool_substitutions(["jxc", "jx-opt", "jx-parse", "jx-check", "not", "split-file"], tool_dirs)
 config.substitutions.append(("%stdlib", os.path.join(config.jx_src_root, "stdlib")))
 config.substitutions.append(("%examples", os.path.join(config.jx_src_root, "examples")))
 config.substitutions.append(("%design", os.path.join(config.jx_src_root, "..", "shared", "design")))

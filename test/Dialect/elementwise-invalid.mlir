@@ -86,3 +86,11 @@ func.func @constant_type(%a: tensor<4xf32>) -> tensor<4xf32> {
   %0 = "jx.constant"() {value = dense<1.0> : tensor<3xf32>} : () -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @iota_negative() -> tensor<4xi32> {
+  // expected-error @+1 {{'jx.iota' op iota_dimension -1 is out of range for rank 1}}
+  %0 = jx.iota dim = -1 : tensor<4xi32>
+  return %0 : tensor<4xi32>
+}

@@ -388,3 +388,28 @@ func.func @dim_range(%x: tensor<4xf32>) -> index {
   %0 = jx.dim %x, 1 : tensor<4xf32>
   return %0 : index
 }
+
+// -----
+
+func.func @dim_negative(%x: tensor<4xf32>) -> index {
+  // expected-error @+1 {{'jx.dim' op dimension -1 is out of range for rank 1}}
+  %0 = jx.dim %x, -1 : tensor<4xf32>
+  return %0 : index
+}
+
+// -----
+
+func.func @cumulative_negative(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'jx.cumulative' op axis -1 is out of range for rank 1}}
+  %0 = jx.cumulative max %x, axis = -1 : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @gather_slice_size(%x: tensor<5x4xf32>, %idx: tensor<3xi32>) -> tensor<3x6xf32> {
+  // expected-error @+1 {{'jx.gather' op slice size 6 of dimension 1 does not fit the operand}}
+  %0 = jx.gather %x[%idx], <offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>,
+         slice_sizes = [1, 6] : (tensor<5x4xf32>, tensor<3xi32>) -> tensor<3x6xf32>
+  return %0 : tensor<3x6xf32>
+}

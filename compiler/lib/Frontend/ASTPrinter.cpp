@@ -138,8 +138,8 @@ private:
     else
       line(depth) << "<<null>>\n";
   }
-  void printParams(const std::vector<Param> &params,
-                   const TypeExpr *resultType, unsigned depth);
+  void printParams(const std::vector<Param> &params, const TypeExpr *resultType,
+                   unsigned depth);
   void printArgs(const std::vector<Argument> &args, unsigned depth);
   void printItems(const std::vector<IndexItem> &items, unsigned depth);
   void printStmt(const Stmt &stmt, unsigned depth);
@@ -200,8 +200,7 @@ void ASTPrinter::printFunction(const FunctionDecl &fn, unsigned depth) {
   printChild(fn.body.get(), depth + 1);
 }
 
-void ASTPrinter::printArgs(const std::vector<Argument> &args,
-                           unsigned depth) {
+void ASTPrinter::printArgs(const std::vector<Argument> &args, unsigned depth) {
   for (const Argument &arg : args) {
     if (arg.name.empty()) {
       printChild(arg.value.get(), depth);

@@ -11,6 +11,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace jx;
 using namespace jx::builtins;
@@ -149,7 +150,7 @@ Promotion Checker::promote(llvm::ArrayRef<const ArrayType *> operands) {
 }
 
 std::optional<Shape> builtins::broadcastDims(llvm::ArrayRef<Dim> a,
-                                            llvm::ArrayRef<Dim> b) {
+                                             llvm::ArrayRef<Dim> b) {
   size_t rank = std::max(a.size(), b.size());
   Shape result(rank, Dim::of(int64_t(1)));
   for (size_t i = 0; i < rank; ++i) {
@@ -185,8 +186,7 @@ std::optional<Shape> Checker::broadcast(SourceLoc loc, const ArrayType *a,
 }
 
 std::optional<Shape>
-Checker::broadcastAll(SourceLoc loc,
-                      llvm::ArrayRef<const ArrayType *> arrays) {
+Checker::broadcastAll(SourceLoc loc, llvm::ArrayRef<const ArrayType *> arrays) {
   // Pairwise compatibility implies joint compatibility (every dim has at
   // most one size other than 1), so report the first bad pair as written.
   for (size_t i = 0; i < arrays.size(); ++i)
@@ -202,8 +202,7 @@ Checker::broadcastAll(SourceLoc loc,
   return result;
 }
 
-bool Checker::canBroadcastTo(llvm::ArrayRef<Dim> from,
-                             llvm::ArrayRef<Dim> to) {
+bool Checker::canBroadcastTo(llvm::ArrayRef<Dim> from, llvm::ArrayRef<Dim> to) {
   if (from.size() > to.size())
     return false;
   for (size_t i = 0; i < from.size(); ++i) {
@@ -247,8 +246,8 @@ const Type *Checker::checkUnary(UnaryOp op, SourceLoc loc,
     return a;
   case UnaryOp::Not:
     if (dt != DType::Bool) {
-      diag.error(loc, "operator 'not' requires a bool operand, got " +
-                          spell(a));
+      diag.error(loc,
+                 "operator 'not' requires a bool operand, got " + spell(a));
       return nullptr;
     }
     return a;
@@ -256,7 +255,8 @@ const Type *Checker::checkUnary(UnaryOp op, SourceLoc loc,
     // `~` on bool is logical not, as in NumPy.
     if (isFloat(dt)) {
       diag.error(loc, "operator '~' requires an integer or bool operand, "
-                      "got " + spell(a));
+                      "got " +
+                          spell(a));
       return nullptr;
     }
     return a;
@@ -272,8 +272,8 @@ const Type *Checker::checkBinary(BinaryOp op, llvm::StringRef name,
   auto *a = llvm::dyn_cast<ArrayType>(lhs);
   auto *b = llvm::dyn_cast<ArrayType>(rhs);
   if (!a || !b) {
-    diag.error(loc, "unsupported operand types for '" + name + "': " +
-                        spell(lhs) + " and " + spell(rhs));
+    diag.error(loc, "unsupported operand types for '" + name +
+                        "': " + spell(lhs) + " and " + spell(rhs));
     return nullptr;
   }
   if (op == BinaryOp::MatMul)
@@ -344,8 +344,7 @@ const Type *Checker::checkBinary(BinaryOp op, llvm::StringRef name,
 }
 
 const ArrayType *Checker::checkMatmul(llvm::StringRef name, SourceLoc loc,
-                                      const ArrayType *a,
-                                      const ArrayType *b) {
+                                      const ArrayType *a, const ArrayType *b) {
   if (a->getRank() == 0 || b->getRank() == 0) {
     diag.error(loc, "operands of '" + name +
                         "' must have at least 1 dimension, got " + spell(a) +
@@ -403,8 +402,8 @@ StaticValue ArrayBuiltins::shapeValue(const ArrayType *type) {
   return v;
 }
 
-std::optional<StaticValue>
-ArrayBuiltins::attributeValue(const Type *base, llvm::StringRef name) {
+std::optional<StaticValue> ArrayBuiltins::attributeValue(const Type *base,
+                                                         llvm::StringRef name) {
   auto *a = llvm::dyn_cast_or_null<ArrayType>(base);
   if (!a)
     return std::nullopt;
@@ -439,7 +438,8 @@ const Type *ArrayBuiltins::checkAttribute(SourceLoc loc, const Type *base,
   if (name == "mT") {
     if (a->getRank() < 2) {
       diag.error(loc, "'mT' requires an array of at least 2 dimensions, "
-                      "got " + spell(a));
+                      "got " +
+                          spell(a));
       return nullptr;
     }
     Shape s(a->getShape().begin(), a->getShape().end());
@@ -461,8 +461,9 @@ const Type *ArrayBuiltins::checkAttribute(SourceLoc loc, const Type *base,
 // Array literals and size arithmetic
 //===----------------------------------------------------------------------===//
 
-const Type *ArrayBuiltins::checkArrayLiteral(
-    SourceLoc loc, llvm::ArrayRef<BuiltinArg> elements) {
+const Type *
+ArrayBuiltins::checkArrayLiteral(SourceLoc loc,
+                                 llvm::ArrayRef<BuiltinArg> elements) {
   (void)loc;
   if (elements.empty())
     return types.getArray(DType::F32, {Dim::of(int64_t(0))});
@@ -473,13 +474,14 @@ const Type *ArrayBuiltins::checkArrayLiteral(
     auto *a = llvm::dyn_cast<ArrayType>(e.type);
     if (!a) {
       diag.error(e.loc, "array literal elements must be numbers or arrays, "
-                        "got " + spell(e.type));
+                        "got " +
+                            spell(e.type));
       return nullptr;
     }
     if (!arrays.empty() && a->getShape() != arrays[0]->getShape()) {
       diag.error(e.loc, "array literal elements must have the same shape: "
-                        "the first is " + spell(arrays[0]) + ", this one " +
-                        spell(a));
+                        "the first is " +
+                            spell(arrays[0]) + ", this one " + spell(a));
       return nullptr;
     }
     arrays.push_back(a);
@@ -500,13 +502,15 @@ std::optional<Dim> ArrayBuiltins::sizeArithmetic(BinaryOp op, SourceLoc loc,
     int64_t a = lhs.size, b = rhs.size, r;
     switch (op) {
     case BinaryOp::Add:
-      r = a + b;
+      if (llvm::AddOverflow(a, b, r))
+        return std::nullopt;
       break;
     case BinaryOp::Sub:
       r = a - b;
       break;
     case BinaryOp::Mul:
-      r = a * b;
+      if (llvm::MulOverflow(a, b, r))
+        return std::nullopt;
       break;
     case BinaryOp::FloorDiv:
       if (b == 0)

@@ -11,6 +11,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -71,18 +72,23 @@ void SizePoly::normalize() {
     it = it->second == 0 ? terms.erase(it) : std::next(it);
 }
 
+// Coefficients wrap on overflow (absurd sizes) instead of being undefined.
 SizePoly SizePoly::operator+(const SizePoly &o) const {
   SizePoly r = *this;
-  for (const auto &[m, c] : o.terms)
-    r.terms[m] += c;
+  for (const auto &[m, c] : o.terms) {
+    int64_t &slot = r.terms[m];
+    llvm::AddOverflow(slot, c, slot);
+  }
   r.normalize();
   return r;
 }
 
 SizePoly SizePoly::operator-(const SizePoly &o) const {
   SizePoly r = *this;
-  for (const auto &[m, c] : o.terms)
-    r.terms[m] -= c;
+  for (const auto &[m, c] : o.terms) {
+    int64_t &slot = r.terms[m];
+    llvm::SubOverflow(slot, c, slot);
+  }
   r.normalize();
   return r;
 }
@@ -93,10 +99,11 @@ SizePoly SizePoly::operator*(const SizePoly &o) const {
     for (const auto &[mb, cb] : o.terms) {
       Monomial m = ma;
       m.insert(m.end(), mb.begin(), mb.end());
-      llvm::sort(m, [](const SizeVar *x, const SizeVar *y) {
-        return x->id < y->id;
-      });
-      r.terms[m] += ca * cb;
+      llvm::sort(
+          m, [](const SizeVar *x, const SizeVar *y) { return x->id < y->id; });
+      int64_t product, &slot = r.terms[m];
+      llvm::MulOverflow(ca, cb, product);
+      llvm::AddOverflow(slot, product, slot);
     }
   r.normalize();
   return r;
@@ -117,8 +124,7 @@ const SizeVar *SizePoly::getVariable() const {
   return m.size() == 1 && c == 1 ? m[0] : nullptr;
 }
 
-std::optional<SizePoly>
-SizePoly::divideExactly(const SizePoly &divisor) const {
+std::optional<SizePoly> SizePoly::divideExactly(const SizePoly &divisor) const {
   if (divisor.terms.size() != 1)
     return std::nullopt;
   const auto &[dm, dc] = *divisor.terms.begin();
@@ -159,8 +165,8 @@ std::string SizePoly::spelling() const {
       if (!mono.empty())
         mono += "*";
       // A derived variable's spelling is an expression: parenthesize it.
-      bool paren = v->derived && v->name.find_first_of("+-*") !=
-                                     std::string::npos;
+      bool paren =
+          v->derived && v->name.find_first_of("+-*") != std::string::npos;
       mono += paren ? "(" + v->name + ")" : v->name;
     }
     if (mono.empty())
@@ -310,15 +316,14 @@ std::optional<BoundArgs> Checker::bind(llvm::StringRef fn, SourceLoc loc,
     const Param &p = params[i];
     if (!slots[i]) {
       if (p.required) {
-        diag.error(loc,
-                   "missing argument '" + p.name + "' for '" + fn + "'");
+        diag.error(loc, "missing argument '" + p.name + "' for '" + fn + "'");
         ok = false;
       }
       continue;
     }
     if (!p.supported && !isNone(slots[i])) {
-      diag.error(slots[i]->loc, "argument '" + p.name + "' of '" + fn +
-                                    "' is not supported");
+      diag.error(slots[i]->loc,
+                 "argument '" + p.name + "' of '" + fn + "' is not supported");
       ok = false;
       continue;
     }
@@ -335,8 +340,7 @@ std::optional<BoundArgs> Checker::bind(llvm::StringRef fn, SourceLoc loc,
 
 namespace {
 std::string got(const BuiltinArg *arg) {
-  if (arg->value && arg->type &&
-      arg->type->getKind() != Type::Kind::Array)
+  if (arg->value)
     return arg->value->str();
   if (arg->type)
     return typeToString(arg->type);
@@ -393,8 +397,7 @@ std::optional<double> Checker::numberArg(llvm::StringRef fn,
   return std::nullopt;
 }
 
-std::optional<bool> Checker::boolArg(llvm::StringRef fn,
-                                     llvm::StringRef param,
+std::optional<bool> Checker::boolArg(llvm::StringRef fn, llvm::StringRef param,
                                      const BuiltinArg *arg) {
   if (!needStatic(diag, fn, param, arg, "a bool"))
     return std::nullopt;
@@ -421,19 +424,18 @@ std::optional<Dim> Checker::sizeArg(llvm::StringRef fn, llvm::StringRef param,
                                     const BuiltinArg *arg) {
   if (!needStatic(diag, fn, param, arg, "a size"))
     return std::nullopt;
-  std::optional<Dim> d = arg->value->asDim();
-  if (!d) {
+  const StaticValue &v = *arg->value;
+  if (v.kind == StaticValue::Kind::Int && v.intValue < 0) {
+    diag.error(arg->loc, "argument '" + param + "' of '" + fn +
+                             "' must not be negative, got " +
+                             llvm::Twine(v.intValue));
+    return std::nullopt;
+  }
+  std::optional<Dim> d = v.asDim();
+  if (!d)
     diag.error(arg->loc, "argument '" + param + "' of '" + fn +
                              "' must be an integer or a size variable, got " +
                              got(arg));
-    return std::nullopt;
-  }
-  if (d->isStatic() && d->size < 0) {
-    diag.error(arg->loc, "argument '" + param + "' of '" + fn +
-                             "' must not be negative, got " +
-                             llvm::Twine(d->size));
-    return std::nullopt;
-  }
   return d;
 }
 
@@ -477,27 +479,29 @@ bool Checker::shapeArg(llvm::StringRef fn, llvm::StringRef param,
     entries.push_back(&*arg->value);
   }
   for (const StaticValue *e : entries) {
-    std::optional<Dim> d = e->asDim();
-    if (!d) {
-      diag.error(arg->loc, "argument '" + param + "' of '" + fn +
-                               "' must be a shape (a tuple of integers and "
-                               "size variables), got " + got(arg));
-      return false;
-    }
-    if (d->isStatic() && d->size < 0) {
-      if (allowInfer && d->size == -1 && inferred) {
+    // Dim::of(-1) would read as a dynamic dim: look at negative ints first.
+    if (e->kind == StaticValue::Kind::Int && e->intValue < 0) {
+      if (allowInfer && e->intValue == -1 && inferred) {
         if (*inferred >= 0) {
           diag.error(arg->loc, "can only specify one unknown dimension in "
-                               "argument '" + param + "' of '" + fn + "'");
+                               "argument '" +
+                                   param + "' of '" + fn + "'");
           return false;
         }
         *inferred = out.size();
         out.push_back(Dim::of(int64_t(1))); // placeholder
         continue;
       }
-      diag.error(arg->loc, "negative dimension " + llvm::Twine(d->size) +
-                               " in argument '" + param + "' of '" + fn +
-                               "'");
+      diag.error(arg->loc, "negative dimension " + llvm::Twine(e->intValue) +
+                               " in argument '" + param + "' of '" + fn + "'");
+      return false;
+    }
+    std::optional<Dim> d = e->asDim();
+    if (!d) {
+      diag.error(arg->loc, "argument '" + param + "' of '" + fn +
+                               "' must be a shape (a tuple of integers and "
+                               "size variables), got " +
+                               got(arg));
       return false;
     }
     out.push_back(*d);
@@ -545,9 +549,9 @@ std::optional<unsigned> Checker::normalizeAxis(int64_t axis, unsigned rank,
   return static_cast<unsigned>(axis < 0 ? axis + r : axis);
 }
 
-bool Checker::axesArg(llvm::StringRef fn, const BuiltinArg *arg,
-                      unsigned rank, llvm::SmallVectorImpl<unsigned> &out,
-                      bool &isAll, bool allowTuple) {
+bool Checker::axesArg(llvm::StringRef fn, const BuiltinArg *arg, unsigned rank,
+                      llvm::SmallVectorImpl<unsigned> &out, bool &isAll,
+                      bool allowTuple) {
   out.clear();
   isAll = false;
   if (isNone(arg)) {
@@ -557,8 +561,8 @@ bool Checker::axesArg(llvm::StringRef fn, const BuiltinArg *arg,
     return true;
   }
   if (!arg->value) {
-    diag.error(arg->loc, "argument 'axis' of '" + fn +
-                             "' must be known at compile time");
+    diag.error(arg->loc,
+               "argument 'axis' of '" + fn + "' must be known at compile time");
     return false;
   }
   llvm::SmallVector<int64_t, 4> raw;

@@ -10,6 +10,7 @@
 #include "ArrayBuiltinsImpl.h"
 
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 
@@ -101,8 +102,7 @@ const Type *Checker::checkCreation(llvm::StringRef fn, SourceLoc loc,
         return nullptr;
       }
     }
-    return array(dt.value_or(model->getDType()), shape,
-                 !dt && model->isWeak());
+    return array(dt.value_or(model->getDType()), shape, !dt && model->isWeak());
   }
 
   // arange(start, stop=None, step=None, dtype=None)
@@ -131,10 +131,15 @@ const Type *Checker::checkCreation(llvm::StringRef fn, SourceLoc loc,
         n.f = v.floatValue;
         return n;
       }
-      if (std::optional<Dim> d = v.asDim()) {
-        n.size = d;
-        n.i = v.kind == StaticValue::Kind::Int ? v.intValue : 0;
+      if (v.kind == StaticValue::Kind::Int) {
+        n.i = v.intValue;
         n.f = static_cast<double>(n.i);
+        // A negative bound has no size form; it only matters when static.
+        n.size = n.i >= 0 ? Dim::of(n.i) : Dim::of(int64_t(0));
+        return n;
+      }
+      if (v.kind == StaticValue::Kind::Size) {
+        n.size = v.size;
         return n;
       }
       diag.error(arg->loc, "argument '" + name +
@@ -185,8 +190,16 @@ const Type *Checker::checkCreation(llvm::StringRef fn, SourceLoc loc,
     Dim len;
     if (!symbolic) {
       double n = std::ceil((stop.f - start.f) / step.f);
+      if (!(n < 9.0e18)) { // also catches NaN and infinities
+        diag.error(loc, "the result of 'arange' would be too large");
+        return nullptr;
+      }
       if (!anyFloat) {
-        int64_t diff = stop.i - start.i, s = step.i;
+        int64_t diff, s = step.i;
+        if (llvm::SubOverflow(stop.i, start.i, diff)) {
+          diag.error(loc, "the result of 'arange' would be too large");
+          return nullptr;
+        }
         int64_t q = diff / s;
         if (q * s != diff && ((diff < 0) == (s < 0)))
           ++q; // ceil for same signs
@@ -202,11 +215,10 @@ const Type *Checker::checkCreation(llvm::StringRef fn, SourceLoc loc,
       if (step.i == 1)
         len = sizes.dimOf(extent, loc);
       else
-        len = sizes.opaque("arange:" + extent.key() + "/" +
-                               std::to_string(step.i),
-                           "ceil((" + extent.spelling() + ")/" +
-                               std::to_string(step.i) + ")",
-                           loc);
+        len = sizes.opaque(
+            "arange:" + extent.key() + "/" + std::to_string(step.i),
+            "ceil((" + extent.spelling() + ")/" + std::to_string(step.i) + ")",
+            loc);
     }
     return array(dtype, {len});
   }
@@ -214,10 +226,9 @@ const Type *Checker::checkCreation(llvm::StringRef fn, SourceLoc loc,
   // linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None,
   //          axis=0)
   if (fn == "linspace") {
-    Param params[] = {req("start"),    opt("stop"),  opt("num"),
-                      opt("endpoint"), opt("retstep"), opt("dtype"),
+    Param params[] = {req("start"),    req("stop"),          opt("num"),
+                      opt("endpoint"), opt("retstep"),       opt("dtype"),
                       opt("axis"),     unsupported("device")};
-    params[1].required = true;
     auto b = bind(fn, loc, args, params);
     if (!b)
       return nullptr;
@@ -252,9 +263,8 @@ const Type *Checker::checkCreation(llvm::StringRef fn, SourceLoc loc,
         return nullptr;
       axis = *v;
     }
-    std::optional<unsigned> pos =
-        normalizeAxis(axis, bshape->size() + 1,
-                      b->has("axis") ? b->get("axis")->loc : loc);
+    std::optional<unsigned> pos = normalizeAxis(
+        axis, bshape->size() + 1, b->has("axis") ? b->get("axis")->loc : loc);
     if (!pos)
       return nullptr;
     const ArrayType *operands[] = {start, stop};

@@ -15,6 +15,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 
+#include <cctype>
 #include <map>
 
 using namespace jx;
@@ -59,9 +60,7 @@ bool parseTerm(llvm::StringRef text, Term &term, DiagnosticEngine &diag,
 const Type *Checker::checkEinsum(SourceLoc loc,
                                  llvm::ArrayRef<BuiltinArg> args) {
   llvm::StringRef fn = "einsum";
-  Param params[] = {req("subscripts"),
-                    unsupported("out"),
-                    opt("optimize"),
+  Param params[] = {req("subscripts"), unsupported("out"), opt("optimize"),
                     unsupported("precision"),
                     unsupported("preferred_element_type")};
   // The operands are positional; bind the keywords only.
@@ -127,7 +126,6 @@ const Type *Checker::checkEinsum(SourceLoc loc,
 
   // Bind label sizes; broadcast the `...` dims.
   std::map<char, std::pair<Dim, size_t>> labelDims; // size, first operand
-  std::map<char, unsigned> counts;
   Shape ellipsisShape;
   bool anyEllipsis = false;
   for (size_t i = 0; i < terms.size(); ++i) {
@@ -141,12 +139,10 @@ const Type *Checker::checkEinsum(SourceLoc loc,
                  "einsum term \"" + parts[i].trim() + "\" of operand " +
                      llvm::Twine(i) + " needs " +
                      (t.ellipsis < 0 ? "" : "at least ") + llvm::Twine(n) +
-                     " dimension" + (n == 1 ? "" : "s") + ", got " +
-                     spell(op));
+                     " dimension" + (n == 1 ? "" : "s") + ", got " + spell(op));
       return nullptr;
     }
     size_t extra = shape.size() - n;
-    std::string seenHere;
     for (size_t j = 0; j < n; ++j) {
       char c = t.labels[j];
       // Dims after `...` are shifted by the dims it stands for.
@@ -161,17 +157,11 @@ const Type *Checker::checkEinsum(SourceLoc loc,
         diag.error(operandsArgs[i]->loc,
                    "einsum label '" + llvm::Twine(c) + "' has size " +
                        it->second.first.str() + " in operand " +
-                       llvm::Twine(it->second.second) + " (" +
-                       spell(firstOp) + ") but " + d.str() +
-                       " in operand " + llvm::Twine(i) + " (" + spell(op) +
-                       ")");
+                       llvm::Twine(it->second.second) + " (" + spell(firstOp) +
+                       ") but " + d.str() + " in operand " + llvm::Twine(i) +
+                       " (" + spell(op) + ")");
         return nullptr;
       }
-      // A label repeated within one operand takes a diagonal: it counts
-      // once toward the implicit output.
-      if (seenHere.find(c) == std::string::npos)
-        ++counts[c];
-      seenHere += c;
     }
     if (t.ellipsis >= 0) {
       anyEllipsis = true;
@@ -179,9 +169,8 @@ const Type *Checker::checkEinsum(SourceLoc loc,
       std::optional<Shape> s = broadcastDims(ellipsisShape, dims);
       if (!s) {
         diag.error(operandsArgs[i]->loc,
-                   "the '...' dimensions of einsum operand " +
-                       llvm::Twine(i) + " (" + spell(op) +
-                       ") do not broadcast with " +
+                   "the '...' dimensions of einsum operand " + llvm::Twine(i) +
+                       " (" + spell(op) + ") do not broadcast with " +
                        spellShapeTuple(ellipsisShape));
         return nullptr;
       }
@@ -198,14 +187,13 @@ const Type *Checker::checkEinsum(SourceLoc loc,
       char c = out.labels[j];
       if (!labelDims.count(c)) {
         diag.error(specLoc, "einsum output label '" + llvm::Twine(c) +
-                                "' does not appear in the inputs of \"" +
-                                text + "\"");
+                                "' does not appear in the inputs of \"" + text +
+                                "\"");
         return nullptr;
       }
       if (out.labels.find(c) != j) {
         diag.error(specLoc, "einsum output label '" + llvm::Twine(c) +
-                                "' appears more than once in \"" + text +
-                                "\"");
+                                "' appears more than once in \"" + text + "\"");
         return nullptr;
       }
     }
@@ -213,11 +201,14 @@ const Type *Checker::checkEinsum(SourceLoc loc,
       ellipsisShape.clear();
   } else {
     // Implicit mode: `...` first, then the labels used once, sorted.
-    for (const auto &[c, n] : counts)
-      if (n == 1 && llvm::count_if(terms, [&](const Term &t) {
-                      return llvm::count(t.labels, c) > 1;
-                    }) == 0)
-        out.labels += c;
+    // A label repeated within one operand counts as used more than once.
+    std::map<char, unsigned> total;
+    for (const Term &t : terms)
+      for (char c : t.labels)
+        ++total[c];
+    for (const auto &entry : total)
+      if (entry.second == 1)
+        out.labels += entry.first;
     if (anyEllipsis)
       out.ellipsis = 0;
   }

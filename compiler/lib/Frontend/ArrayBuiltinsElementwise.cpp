@@ -28,10 +28,9 @@ enum class UnaryRule {
 
 std::optional<UnaryRule> unaryRule(llvm::StringRef fn) {
   static const char *const kInexact[] = {
-      "exp",    "exp2",   "log",    "log1p", "log2", "expm1",
-      "sqrt",   "rsqrt",  "sin",    "cos",   "tan",  "arcsin",
-      "arccos", "arctan", "sinh",   "cosh",  "tanh", "erf",
-      "reciprocal"};
+      "exp",   "exp2", "log",  "log1p", "log2",      "expm1",  "sqrt",
+      "rsqrt", "sin",  "cos",  "tan",   "arcsin",    "arccos", "arctan",
+      "sinh",  "cosh", "tanh", "erf",   "reciprocal"};
   if (llvm::is_contained(kInexact, fn))
     return UnaryRule::Inexact;
   if (fn == "square")
@@ -68,7 +67,8 @@ const Type *Checker::checkElementwise(llvm::StringRef fn, SourceLoc loc,
       if (dt == DType::Bool) {
         diag.error(b->get("x")->loc, "'" + fn +
                                          "' does not support bool arrays, "
-                                         "got " + spell(x));
+                                         "got " +
+                                         spell(x));
         return nullptr;
       }
       return x;
@@ -112,8 +112,7 @@ const Type *Checker::checkElementwise(llvm::StringRef fn, SourceLoc loc,
   }
 
   // Binary functions: the operator rules under another name.
-  if (fn == "power" || fn == "maximum" || fn == "minimum" ||
-      fn == "arctan2") {
+  if (fn == "power" || fn == "maximum" || fn == "minimum" || fn == "arctan2") {
     Param params[] = {req("x1"), req("x2")};
     auto b = bind(fn, loc, args, params);
     if (!b)
@@ -162,8 +161,8 @@ const Type *Checker::checkElementwise(llvm::StringRef fn, SourceLoc loc,
 
   // where(condition, x, y)
   if (fn == "where") {
-    Param params[] = {req("condition"), opt("x"), opt("y"),
-                      unsupported("size"), unsupported("fill_value")};
+    Param params[] = {req("condition"), opt("x"), opt("y"), unsupported("size"),
+                      unsupported("fill_value")};
     auto b = bind(fn, loc, args, params);
     if (!b)
       return nullptr;

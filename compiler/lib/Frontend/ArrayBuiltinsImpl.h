@@ -1,4 +1,4 @@
-//===- ArrayBuiltinsImpl.h - Shared machinery of the built-in rules -*- C++ -*-===//
+//===- ArrayBuiltinsImpl.h - Shared machinery of built-ins -----*- C++ -*-===//
 //
 // Private to the ArrayBuiltins*.cpp files: the symbolic sizes that slices,
 // concatenations and reshapes derive (`n-1`, `n+m`, `3*n`), Python-style
@@ -191,9 +191,8 @@ public:
                                   const BuiltinArg *arg);
   std::optional<bool> boolArg(llvm::StringRef fn, llvm::StringRef param,
                               const BuiltinArg *arg);
-  std::optional<std::string> stringArg(llvm::StringRef fn,
-                                       llvm::StringRef param,
-                                       const BuiltinArg *arg);
+  std::optional<std::string>
+  stringArg(llvm::StringRef fn, llvm::StringRef param, const BuiltinArg *arg);
   /// A size: an integer or a size variable.
   std::optional<Dim> sizeArg(llvm::StringRef fn, llvm::StringRef param,
                              const BuiltinArg *arg);
@@ -242,9 +241,9 @@ public:
   //--- Families ---------------------------------------------------------------
 
   const Type *checkCreation(llvm::StringRef fn, SourceLoc loc,
-                           llvm::ArrayRef<BuiltinArg> args);
+                            llvm::ArrayRef<BuiltinArg> args);
   const Type *checkElementwise(llvm::StringRef fn, SourceLoc loc,
-                              llvm::ArrayRef<BuiltinArg> args);
+                               llvm::ArrayRef<BuiltinArg> args);
   const Type *checkReduction(llvm::StringRef fn, SourceLoc loc,
                              llvm::ArrayRef<BuiltinArg> args);
   const Type *checkShapeOp(llvm::StringRef fn, SourceLoc loc,

@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace jx;
 using namespace jx::builtins;
@@ -56,7 +57,8 @@ std::optional<Dim> Checker::sliceDim(Dim dim, const IndexArg &item) {
       return true;
     }
     diag.error(item.loc, "slice indices must be integers or size variables, "
-                         "got " + v->str());
+                         "got " +
+                             v->str());
     return false;
   };
   Bound lo, hi, stepB;
@@ -76,8 +78,7 @@ std::optional<Dim> Checker::sliceDim(Dim dim, const IndexArg &item) {
   // Static dim and static bounds: Python's slice.indices().
   if (dim.isStatic() && lo.kind != Bound::Size && hi.kind != Bound::Size) {
     int64_t n = dim.size;
-    auto clampIdx = [&](Bound b, int64_t dflt, int64_t lower,
-                        int64_t upper) {
+    auto clampIdx = [&](Bound b, int64_t dflt, int64_t lower, int64_t upper) {
       if (b.kind == Bound::Omitted)
         return dflt;
       int64_t v = b.value < 0 ? b.value + n : b.value;
@@ -131,7 +132,9 @@ std::optional<Dim> Checker::sliceDim(Dim dim, const IndexArg &item) {
        step == 1) ||
       (lo.kind == Bound::Int && lo.value < 0 && hi.kind == Bound::Omitted &&
        step == 1)) {
-    int64_t k = lo.kind == Bound::Int ? -lo.value : hi.value;
+    int64_t k = hi.value;
+    if (lo.kind == Bound::Int)
+      llvm::SubOverflow(int64_t(0), lo.value, k);
     return sizes.opaque("min:" + d.key() + ":" + std::to_string(k),
                         "min(" + name + ", " + std::to_string(k) + ")",
                         item.loc);
@@ -162,10 +165,9 @@ std::optional<Dim> Checker::sliceDim(Dim dim, const IndexArg &item) {
     return sizes.dimOf(len, item.loc);
   if (auto c = len.getConstant())
     return Dim::of(*c > 0 ? (*c - 1) / step + 1 : 0);
-  return sizes.opaque("ceildiv:" + len.key() + "/" + std::to_string(step),
-                      "ceil((" + len.spelling() + ")/" +
-                          std::to_string(step) + ")",
-                      item.loc);
+  return sizes.opaque(
+      "ceildiv:" + len.key() + "/" + std::to_string(step),
+      "ceil((" + len.spelling() + ")/" + std::to_string(step) + ")", item.loc);
 }
 
 const Type *Checker::checkIndex(SourceLoc loc, const Type *base,
@@ -208,7 +210,8 @@ const Type *Checker::checkIndex(SourceLoc loc, const Type *base,
       auto *t = llvm::dyn_cast<ArrayType>(it.type);
       if (!t) {
         diag.error(it.loc, "indices must be integers, slices, '...' or "
-                           "'none', got " + spell(it.type));
+                           "'none', got " +
+                               spell(it.type));
         return nullptr;
       }
       if (t->getDType() == DType::Bool) {
@@ -390,10 +393,10 @@ const Type *Checker::checkAtUpdate(SourceLoc loc, const Type *base,
   // JAX casts the value to the array's dtype; a cast that loses
   // information draws a warning there (and here).
   DType dt = llvm::cast<ArrayType>(base)->getDType();
-  if (!value->isWeak() && promoteDTypes(value->getDType(), false, dt, false)
-                                  .dtype != dt)
+  if (!value->isWeak() &&
+      promoteDTypes(value->getDType(), false, dt, false).dtype != dt)
     diag.warning(valueArg->loc, "the value of type " + spell(value) +
-                                    " is cast to " + dtypeName(dt) +
-                                    " in '" + fn + "'");
+                                    " is cast to " + dtypeName(dt) + " in '" +
+                                    fn + "'");
   return base;
 }

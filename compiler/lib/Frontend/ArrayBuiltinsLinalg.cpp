@@ -8,6 +8,9 @@
 #include "ArrayBuiltinsImpl.h"
 
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <cstdint>
 
 using namespace jx;
 using namespace jx::builtins;
@@ -34,10 +37,10 @@ const Type *Checker::checkLinalg(llvm::StringRef fn, SourceLoc loc,
     if (fn == "matmul")
       return checkMatmul(fn, loc, a, b);
     if (fn == "outer")
-      return array(p.dtype,
-                   {numElements(a->getShape(), loc),
-                    numElements(b->getShape(), loc)},
-                   p.weak);
+      return array(
+          p.dtype,
+          {numElements(a->getShape(), loc), numElements(b->getShape(), loc)},
+          p.weak);
     // dot: a scalar operand multiplies; otherwise contract the last axis of
     // `a` with the only axis of a vector `b`, else with `b`'s second-last.
     if (a->isScalar() || b->isScalar())
@@ -71,7 +74,8 @@ const Type *Checker::checkLinalg(llvm::StringRef fn, SourceLoc loc,
       return nullptr;
     if (x->getRank() < 2) {
       diag.error(b->get("x")->loc, "'trace' needs an array of at least 2 "
-                                   "dimensions, got " + spell(x));
+                                   "dimensions, got " +
+                                       spell(x));
       return nullptr;
     }
     if (const BuiltinArg *o = b->get("offset"))
@@ -95,7 +99,8 @@ const Type *Checker::checkLinalg(llvm::StringRef fn, SourceLoc loc,
     }
     if (axes[0] == axes[1]) {
       diag.error(loc, "'axis1' and 'axis2' of 'trace' must differ, both "
-                      "are " + llvm::Twine(axes[0]));
+                      "are " +
+                          llvm::Twine(axes[0]));
       return nullptr;
     }
     std::optional<DType> dt;
@@ -124,23 +129,24 @@ const Type *Checker::checkLinalg(llvm::StringRef fn, SourceLoc loc,
         return nullptr;
       k = *v;
     }
-    int64_t absK = k < 0 ? -k : k;
+    int64_t absK = k;
+    if (k < 0 && llvm::SubOverflow(int64_t(0), k, absK))
+      absK = INT64_MAX;
     if (x->getRank() == 1) {
-      Dim n = sizes.dimOf(sizes.polyOf(x->getShape()[0]) +
-                              SizePoly::constant(absK),
-                          loc);
+      Dim n = sizes.dimOf(
+          sizes.polyOf(x->getShape()[0]) + SizePoly::constant(absK), loc);
       return array(x->getDType(), {n, n}, x->isWeak());
     }
     if (x->getRank() != 2) {
-      diag.error(b->get("x")->loc, "'diag' needs a 1-D or 2-D array, got " +
-                                       spell(x));
+      diag.error(b->get("x")->loc,
+                 "'diag' needs a 1-D or 2-D array, got " + spell(x));
       return nullptr;
     }
     Dim r = x->getShape()[0], c = x->getShape()[1];
     Dim len;
     if (r.isStatic() && c.isStatic()) {
-      int64_t l = k >= 0 ? std::min(r.size, c.size - k)
-                         : std::min(r.size + k, c.size);
+      int64_t l =
+          k >= 0 ? std::min(r.size, c.size - k) : std::min(r.size + k, c.size);
       len = Dim::of(std::max<int64_t>(l, 0));
     } else if (r == c) {
       // A square matrix: n - |k| (assuming |k| <= n).

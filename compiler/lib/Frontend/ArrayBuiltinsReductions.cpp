@@ -34,8 +34,8 @@ const Type *Checker::checkReduction(llvm::StringRef fn, SourceLoc loc,
                    unsupported("initial"), unsupported("where"),
                    unsupported("promote_integers")});
   else if (isMaxMin)
-    params.append({unsupported("out"), opt("keepdims"),
-                   unsupported("initial"), unsupported("where")});
+    params.append({unsupported("out"), opt("keepdims"), unsupported("initial"),
+                   unsupported("where")});
   else if (isAnyAll)
     params.append({unsupported("out"), opt("keepdims"), unsupported("where")});
   else if (fn == "mean")
@@ -93,9 +93,8 @@ const Type *Checker::checkReduction(llvm::StringRef fn, SourceLoc loc,
   if (isMaxMin || isArg) {
     for (unsigned a : axes)
       if (shape[a].isStatic() && shape[a].size == 0) {
-        diag.error(xArg->loc, "zero-size array to reduction operation '" +
-                                  fn + "' which has no identity: " +
-                                  spell(x));
+        diag.error(xArg->loc, "zero-size array to reduction operation '" + fn +
+                                  "' which has no identity: " + spell(x));
         return nullptr;
       }
   }
@@ -113,8 +112,7 @@ const Type *Checker::checkReduction(llvm::StringRef fn, SourceLoc loc,
     if (dt && !isFloat(*dt)) {
       diag.error(b->get("dtype")->loc,
                  "argument 'dtype' of '" + fn +
-                     "' must be a floating-point dtype, got " +
-                     dtypeName(*dt));
+                     "' must be a floating-point dtype, got " + dtypeName(*dt));
       return nullptr;
     }
     out = dt.value_or(toInexact(in));

@@ -19,8 +19,8 @@ namespace {
 /// `x.reshape(3, 4)` and `x.transpose(1, 0)`: NumPy's method forms take the
 /// shape or the axes as separate arguments. Folds positional arguments past
 /// the first into one tuple argument (a no-op for the usual forms).
-bool foldVarargs(TypeContext &types, DiagnosticEngine &diag,
-                 llvm::StringRef fn, llvm::ArrayRef<BuiltinArg> args,
+bool foldVarargs(TypeContext &types, DiagnosticEngine &diag, llvm::StringRef fn,
+                 llvm::ArrayRef<BuiltinArg> args,
                  std::vector<BuiltinArg> &out) {
   out.assign(args.begin(), args.end());
   size_t numPositional = 0;
@@ -153,8 +153,7 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
     const ArrayType *x = arrayArg(fn, "x", b->get("x"));
     if (!x)
       return nullptr;
-    return array(x->getDType(), {numElements(x->getShape(), loc)},
-                 x->isWeak());
+    return array(x->getDType(), {numElements(x->getShape(), loc)}, x->isWeak());
   }
 
   // transpose(a, axes=None)
@@ -191,8 +190,9 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
     if (!ok) {
       diag.error(axesArgument->loc,
                  "argument 'axes' of 'transpose' must be a permutation of "
-                 "the " + llvm::Twine(rank) + " axes of " + spell(x) +
-                     ", got " + axesArgument->value->str());
+                 "the " +
+                     llvm::Twine(rank) + " axes of " + spell(x) + ", got " +
+                     axesArgument->value->str());
       return nullptr;
     }
     return array(x->getDType(), result, x->isWeak());
@@ -285,8 +285,7 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
         continue;
       }
       diag.error(axisArg->loc, "cannot squeeze axis " + llvm::Twine(i) +
-                                   " of " + spell(x) +
-                                   ": its size is not 1");
+                                   " of " + spell(x) + ": its size is not 1");
       return nullptr;
     }
     return array(x->getDType(), s, x->isWeak());
@@ -349,17 +348,17 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
       return nullptr;
     }
     if (!seq.stacked && seq.elements.empty()) {
-      diag.error(seqArg->loc, "need at least one array to " +
-                                  llvm::Twine(isStack ? "stack"
-                                                      : "concatenate"));
+      diag.error(seqArg->loc,
+                 "need at least one array to " +
+                     llvm::Twine(isStack ? "stack" : "concatenate"));
       return nullptr;
     }
     std::optional<DType> dt;
     if (!dtypeArg(fn, "dtype", b->get("dtype"), dt))
       return nullptr;
-    Promotion p = seq.stacked ? Promotion{seq.stacked->getDType(),
-                                          seq.stacked->isWeak()}
-                              : promote(seq.elements);
+    Promotion p =
+        seq.stacked ? Promotion{seq.stacked->getDType(), seq.stacked->isWeak()}
+                    : promote(seq.elements);
     DType dtype = dt.value_or(p.dtype);
     bool weak = !dt && p.weak;
     const BuiltinArg *axisArg = b->get("axis");
@@ -405,8 +404,8 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
       for (const ArrayType *e : seq.elements)
         if (e->getShape() != first->getShape()) {
           diag.error(seqArg->loc, "all arrays passed to 'stack' must have "
-                                  "the same shape, got " + spell(first) +
-                                      " and " + spell(e));
+                                  "the same shape, got " +
+                                      spell(first) + " and " + spell(e));
           return nullptr;
         }
       auto pos = normalizeAxis(axis, first->getRank() + 1, axisLoc);
@@ -439,8 +438,9 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
       if (!ok) {
         diag.error(seqArg->loc,
                    "arrays passed to 'concatenate' must have the same "
-                   "shape except on axis " + llvm::Twine(*pos) + ", got " +
-                       spell(first) + " and " + spell(e));
+                   "shape except on axis " +
+                       llvm::Twine(*pos) + ", got " + spell(first) + " and " +
+                       spell(e));
         return nullptr;
       }
       total = total + sizes.polyOf(e->getShape()[*pos]);
@@ -468,9 +468,12 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
 
   // pad(array, pad_width, mode="constant", constant_values=0)
   if (fn == "pad") {
-    Param params[] = {req("x", "array"),         req("pad_width"),
-                      opt("mode"),               opt("constant_values"),
-                      unsupported("stat_length"), unsupported("end_values"),
+    Param params[] = {req("x", "array"),
+                      req("pad_width"),
+                      opt("mode"),
+                      opt("constant_values"),
+                      unsupported("stat_length"),
+                      unsupported("end_values"),
                       unsupported("reflect_type")};
     auto b = bind(fn, loc, args, params);
     if (!b)
@@ -494,7 +497,8 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
         return nullptr;
       if (!v->isScalar()) {
         diag.error(c->loc, "argument 'constant_values' of 'pad' must be a "
-                           "scalar, got " + spell(v));
+                           "scalar, got " +
+                               spell(v));
         return nullptr;
       }
     }
@@ -509,16 +513,24 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
     };
     if (!pw->value)
       return bad();
-    auto asPair = [&](const StaticValue &v)
-        -> std::optional<std::pair<Dim, Dim>> {
-      if (std::optional<Dim> d = v.asDim())
+    bool negative = false;
+    auto asDim = [&](const StaticValue &v) -> std::optional<Dim> {
+      if (v.kind == StaticValue::Kind::Int && v.intValue < 0) {
+        negative = true;
+        return Dim::of(int64_t(0));
+      }
+      return v.asDim();
+    };
+    auto asPair =
+        [&](const StaticValue &v) -> std::optional<std::pair<Dim, Dim>> {
+      if (std::optional<Dim> d = asDim(v))
         return std::make_pair(*d, *d);
       if (v.kind == StaticValue::Kind::Tuple && v.elements.size() == 1)
-        if (std::optional<Dim> d = v.elements[0].asDim())
+        if (std::optional<Dim> d = asDim(v.elements[0]))
           return std::make_pair(*d, *d);
       if (v.kind == StaticValue::Kind::Tuple && v.elements.size() == 2) {
-        std::optional<Dim> b0 = v.elements[0].asDim();
-        std::optional<Dim> a0 = v.elements[1].asDim();
+        std::optional<Dim> b0 = asDim(v.elements[0]);
+        std::optional<Dim> a0 = asDim(v.elements[1]);
         if (b0 && a0)
           return std::make_pair(*b0, *a0);
       }
@@ -546,15 +558,15 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
     } else {
       return bad();
     }
+    if (negative) {
+      diag.error(pw->loc, "argument 'pad_width' of 'pad' must not be "
+                          "negative, got " +
+                              v.str());
+      return nullptr;
+    }
     Shape s;
     for (unsigned i = 0; i < rank; ++i) {
       auto [before, after] = widths[i];
-      if ((before.isStatic() && before.size < 0) ||
-          (after.isStatic() && after.size < 0)) {
-        diag.error(pw->loc, "argument 'pad_width' of 'pad' must not be "
-                            "negative, got " + v.str());
-        return nullptr;
-      }
       s.push_back(sizes.dimOf(sizes.polyOf(x->getShape()[i]) +
                                   sizes.polyOf(before) + sizes.polyOf(after),
                               loc));
@@ -604,7 +616,8 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
       return array(x->getDType(), idx->getShape(), x->isWeak());
     if (x->getRank() == 0) {
       diag.error(b->get("x")->loc, "'take' along an axis needs an array of "
-                                   "at least 1 dimension, got " + spell(x));
+                                   "at least 1 dimension, got " +
+                                       spell(x));
       return nullptr;
     }
     llvm::ArrayRef<Dim> s = x->getShape();
@@ -655,13 +668,14 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
     if (!intOk) {
       diag.error(starts->loc, "argument 'start_indices' of '" + fn +
                                   "' must be a tuple of integer scalars, "
-                                  "got " + spell(starts->type));
+                                  "got " +
+                                  spell(starts->type));
       return nullptr;
     }
     if (*count != rank) {
       diag.error(starts->loc, "'" + fn + "' needs " + llvm::Twine(rank) +
-                                  " start indices for " + spell(x) +
-                                  ", got " + llvm::Twine(*count));
+                                  " start indices for " + spell(x) + ", got " +
+                                  llvm::Twine(*count));
       return nullptr;
     }
     Shape sliceShape;
@@ -685,11 +699,10 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
       if (!shapeArg(fn, "slice_sizes", sizeArgument, sliceShape))
         return nullptr;
       if (sliceShape.size() != rank) {
-        diag.error(sizeArgument->loc, "'dynamic_slice' needs " +
-                                          llvm::Twine(rank) +
-                                          " slice sizes for " + spell(x) +
-                                          ", got " +
-                                          llvm::Twine(sliceShape.size()));
+        diag.error(sizeArgument->loc,
+                   "'dynamic_slice' needs " + llvm::Twine(rank) +
+                       " slice sizes for " + spell(x) + ", got " +
+                       llvm::Twine(sliceShape.size()));
         return nullptr;
       }
     }
@@ -698,10 +711,10 @@ const Type *Checker::checkShapeOp(llvm::StringRef fn, SourceLoc loc,
     for (unsigned i = 0; i < rank; ++i) {
       Dim s = sliceShape[i], d = x->getShape()[i];
       if (s.isStatic() && d.isStatic() && s.size > d.size) {
-        diag.error(sizeArgument->loc,
-                   "slice size " + llvm::Twine(s.size) + " of '" + fn +
-                       "' is larger than dimension " + llvm::Twine(i) +
-                       " of " + spell(x));
+        diag.error(sizeArgument->loc, "slice size " + llvm::Twine(s.size) +
+                                          " of '" + fn +
+                                          "' is larger than dimension " +
+                                          llvm::Twine(i) + " of " + spell(x));
         return nullptr;
       }
     }

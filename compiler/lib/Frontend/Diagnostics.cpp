@@ -50,7 +50,11 @@ llvm::StringRef SourceManager::getLineText(SourceLoc loc) const {
   size_t end = text.find('\n', offset);
   if (end == llvm::StringRef::npos)
     end = text.size();
-  return text.slice(begin, end).rtrim('\r');
+  llvm::StringRef line = text.slice(begin, end).rtrim('\r');
+  // The lexer skips a byte order mark, so columns start after it.
+  if (begin == 0)
+    line.consume_front("\xEF\xBB\xBF");
+  return line;
 }
 
 //===----------------------------------------------------------------------===//
@@ -120,9 +124,8 @@ static void printSourceLine(llvm::raw_ostream &os, bool useColors,
 }
 
 /// Prints one diagnostic: header line, then the source line and caret.
-static void emit(llvm::raw_ostream &os, const SourceManager &sm,
-                 bool useColors, DiagKind kind, SourceLoc loc,
-                 const llvm::Twine &message) {
+static void emit(llvm::raw_ostream &os, const SourceManager &sm, bool useColors,
+                 DiagKind kind, SourceLoc loc, const llvm::Twine &message) {
   if (useColors) {
     os.enable_colors(true);
     os.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);

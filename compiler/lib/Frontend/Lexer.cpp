@@ -220,7 +220,12 @@ static bool continuesLine(TokenKind kind) {
 //===----------------------------------------------------------------------===//
 
 Lexer::Lexer(uint32_t fileId, const SourceManager &sm, DiagnosticEngine &diag)
-    : fileId(fileId), buffer(sm.getFile(fileId).text), diag(diag) {}
+    : fileId(fileId), buffer(sm.getFile(fileId).text), diag(diag) {
+  // A UTF-8 byte order mark is not part of the program; columns start after
+  // it.
+  if (buffer.starts_with("\xEF\xBB\xBF"))
+    pos = lineStart = 3;
+}
 
 SourceLoc Lexer::locAt(uint32_t offset) const {
   SourceLoc loc;
@@ -549,8 +554,9 @@ Token Lexer::lexNumber(uint32_t start) {
   char c1 = at(pos + 1);
   if (at(pos) == '0' && (c1 == 'x' || c1 == 'X' || c1 == 'b' || c1 == 'B' ||
                          c1 == 'o' || c1 == 'O')) {
-    unsigned radix = (c1 == 'x' || c1 == 'X') ? 16 : (c1 == 'o' || c1 == 'O') ? 8
-                                                                              : 2;
+    unsigned radix = (c1 == 'x' || c1 == 'X')   ? 16
+                     : (c1 == 'o' || c1 == 'O') ? 8
+                                                : 2;
     llvm::StringRef radixName = radix == 16  ? "hexadecimal"
                                 : radix == 8 ? "octal"
                                              : "binary";

@@ -269,8 +269,8 @@ bool Parser::parseDim(DimExpr &dim) {
   if (tok().is(TokenKind::IntLiteral)) {
     Token token = consume();
     uint64_t value = 0;
-    if (!token.hasError && (!parseIntegerText(token.text, value) ||
-                            value > uint64_t(INT64_MAX))) {
+    if (!token.hasError &&
+        (!parseIntegerText(token.text, value) || value > uint64_t(INT64_MAX))) {
       error(token.loc, "integer literal is too large");
       value = 0;
     }

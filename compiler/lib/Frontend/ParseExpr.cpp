@@ -18,7 +18,6 @@
 
 #include "ParserImpl.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <cmath>
@@ -159,27 +158,27 @@ ExprPtr Parser::parseBinary(int minPrec) {
     if (!operand)
       return nullptr;
     lhs = std::make_unique<UnaryExpr>(op.loc, UnaryOp::Not, std::move(operand));
+    ++lastHeight;
   } else {
     lhs = parseUnary();
   }
   if (!lhs)
     return nullptr;
 
-  unsigned links = 0;
-  auto restoreChain = llvm::make_scope_exit([&] { chain -= links; });
+  unsigned height = lastHeight;
   bool lastWasComparison = false;
   while (true) {
     std::optional<BinaryOpInfo> info = binaryOpInfo(tok().kind);
     if (!info || info->prec < minPrec)
       break;
     Token op = consume();
-    ++links;
-    ++chain;
-    if (!checkNesting())
-      return nullptr;
     ExprPtr rhs = parseBinary(info->prec + 1);
     if (!rhs)
       return nullptr;
+    height = std::max(height, lastHeight) + 1;
+    if (!checkHeight(height))
+      return nullptr;
+
     bool isComparison = info->prec == kComparisonPrec;
     if (isComparison && lastWasComparison)
       error(op.loc, "comparison operators cannot be chained; combine the "
@@ -188,7 +187,7 @@ ExprPtr Parser::parseBinary(int minPrec) {
     lhs = std::make_unique<BinaryExpr>(op.loc, info->op, std::move(lhs),
                                        std::move(rhs));
   }
-  return lhs;
+  return withHeight(std::move(lhs), height);
 }
 
 ExprPtr Parser::parseUnary() {
@@ -213,13 +212,16 @@ ExprPtr Parser::parseUnary() {
   ExprPtr operand = parseUnary();
   if (!operand)
     return nullptr;
-  return std::make_unique<UnaryExpr>(opTok.loc, op, std::move(operand));
+  return withHeight(
+      std::make_unique<UnaryExpr>(opTok.loc, op, std::move(operand)),
+      lastHeight + 1);
 }
 
 ExprPtr Parser::parsePower() {
   ExprPtr base = parsePostfix();
   if (!base || tok().isNot(TokenKind::StarStar))
     return base;
+  unsigned baseHeight = lastHeight;
   Token op = consume();
   NestingScope scope(*this);
   if (!checkNesting())
@@ -228,8 +230,10 @@ ExprPtr Parser::parsePower() {
   ExprPtr exponent = parseUnary();
   if (!exponent)
     return nullptr;
-  return std::make_unique<BinaryExpr>(op.loc, BinaryOp::Pow, std::move(base),
-                                      std::move(exponent));
+  return withHeight(std::make_unique<BinaryExpr>(op.loc, BinaryOp::Pow,
+                                                 std::move(base),
+                                                 std::move(exponent)),
+                    std::max(baseHeight, lastHeight) + 1);
 }
 
 //===----------------------------------------------------------------------===//
@@ -246,38 +250,32 @@ ExprPtr Parser::parsePostfix() {
   if (!expr)
     return nullptr;
 
-  unsigned links = 0;
-  auto restoreChain = llvm::make_scope_exit([&] { chain -= links; });
-  auto link = [&] {
-    ++links;
-    ++chain;
-    return checkNesting();
+  // The height of `expr`; each postfix operator adds a level on top of it
+  // and of its own operands (`lastHeight` after parsing them).
+  unsigned height = lastHeight;
+  auto grow = [&](unsigned operands) {
+    height = std::max(height, operands) + 1;
+    return checkHeight(height);
   };
 
   while (true) {
     switch (tok().kind) {
     case TokenKind::LParen: {
-      if (!link())
-        return nullptr;
       SourceLoc loc = expr->loc;
       auto call = std::make_unique<CallExpr>(loc, std::move(expr));
-      if (!parseCallArgs(call->args))
+      if (!parseCallArgs(call->args) || !grow(lastHeight))
         return nullptr;
       expr = std::move(call);
       continue;
     }
     case TokenKind::LBracket: {
-      if (!link())
-        return nullptr;
       auto index = std::make_unique<IndexExpr>(tok().loc, std::move(expr));
-      if (!parseIndexItems(index->items))
+      if (!parseIndexItems(index->items) || !grow(lastHeight))
         return nullptr;
       expr = std::move(index);
       continue;
     }
     case TokenKind::Dot: {
-      if (!link())
-        return nullptr;
       consume();
       if (tok().is(TokenKind::IntLiteral)) {
         Token index = consume();
@@ -289,6 +287,8 @@ ExprPtr Parser::parsePostfix() {
         }
         expr = std::make_unique<TupleFieldExpr>(index.loc, std::move(expr),
                                                 static_cast<unsigned>(value));
+        if (!grow(0))
+          return nullptr;
         continue;
       }
       if (tok().isNot(TokenKind::Identifier)) {
@@ -299,12 +299,15 @@ ExprPtr Parser::parsePostfix() {
       if (name.text != "at" || tok().isNot(TokenKind::LBracket)) {
         expr = std::make_unique<FieldExpr>(name.loc, std::move(expr),
                                            name.text.str());
+        if (!grow(0))
+          return nullptr;
         continue;
       }
       // `x.at[idx].set(v)`.
       std::vector<IndexItem> items;
       if (!parseIndexItems(items))
         return nullptr;
+      unsigned itemsHeight = lastHeight;
       llvm::StringRef methods =
           "'.set', '.add', '.mul', '.min', '.max' or '.get' after 'at[...]'";
       if (!consumeIf(TokenKind::Dot) || tok().isNot(TokenKind::Identifier)) {
@@ -323,22 +326,22 @@ ExprPtr Parser::parsePostfix() {
         errorExpected("'(' after '." + method.text + "'");
         return nullptr;
       }
-      if (!parseCallArgs(update->args))
+      if (!parseCallArgs(update->args) ||
+          !grow(std::max(itemsHeight, lastHeight)))
         return nullptr;
       expr = std::move(update);
       continue;
     }
     case TokenKind::LBrace:
       if (!looksLikeStructLiteral(*expr))
-        return expr;
-      if (!link())
-        return nullptr;
+        return withHeight(std::move(expr), height);
       expr = parseStructLiteral(std::move(expr));
       if (!expr)
         return nullptr;
+      height = lastHeight;
       continue;
     default:
-      return expr;
+      return withHeight(std::move(expr), height);
     }
   }
 }
@@ -347,6 +350,7 @@ bool Parser::parseCallArgs(std::vector<Argument> &args) {
   Token open = consume(); // (
   StructLiteralScope allow(*this, /*forbid=*/false);
   bool sawKeyword = false;
+  unsigned height = 0;
   while (true) {
     if (tok().is(TokenKind::RParen) || atListTerminator())
       break;
@@ -362,10 +366,12 @@ bool Parser::parseCallArgs(std::vector<Argument> &args) {
     arg.value = parseExpr();
     if (!arg.value)
       return false;
+    height = std::max(height, lastHeight);
     args.push_back(std::move(arg));
     if (!consumeIf(TokenKind::Comma))
       break;
   }
+  lastHeight = height;
   return expectClosing(TokenKind::RParen, open, "after arguments");
 }
 
@@ -376,41 +382,47 @@ bool Parser::parseIndexItems(std::vector<IndexItem> &items) {
     errorExpected("index");
     return false;
   }
+  unsigned height = 0;
   while (true) {
     if (tok().is(TokenKind::RBracket) || atListTerminator())
       break;
     IndexItem item;
-    if (!parseIndexItem(item))
+    unsigned itemHeight = parseIndexItem(item);
+    if (itemHeight == 0)
       return false;
+    height = std::max(height, itemHeight);
     items.push_back(std::move(item));
     if (!consumeIf(TokenKind::Comma))
       break;
   }
+  lastHeight = height;
   return expectClosing(TokenKind::RBracket, open, "after index");
 }
 
-bool Parser::parseIndexItem(IndexItem &item) {
+unsigned Parser::parseIndexItem(IndexItem &item) {
   item.loc = tok().loc;
   if (consumeIf(TokenKind::Ellipsis)) {
     item.kind = IndexItem::Kind::Ellipsis;
-    return true;
+    return 1;
   }
-  if (tok().is(TokenKind::KwNone) && (peek(1).is(TokenKind::Comma) ||
-                                      peek(1).is(TokenKind::RBracket))) {
+  if (tok().is(TokenKind::KwNone) &&
+      (peek(1).is(TokenKind::Comma) || peek(1).is(TokenKind::RBracket))) {
     consume();
     item.kind = IndexItem::Kind::NewAxis;
-    return true;
+    return 1;
   }
+  unsigned height = 1;
   ExprPtr lo;
   if (tok().isNot(TokenKind::Colon)) {
     lo = parseExpr();
     if (!lo)
-      return false;
+      return 0;
+    height = std::max(height, lastHeight);
   }
   if (!consumeIf(TokenKind::Colon)) {
     item.kind = IndexItem::Kind::Expr;
     item.value = std::move(lo);
-    return true;
+    return height;
   }
   item.kind = IndexItem::Kind::Slice;
   item.lo = std::move(lo);
@@ -421,14 +433,16 @@ bool Parser::parseIndexItem(IndexItem &item) {
   if (!partEnds()) {
     item.hi = parseExpr();
     if (!item.hi)
-      return false;
+      return 0;
+    height = std::max(height, lastHeight);
   }
   if (consumeIf(TokenKind::Colon) && !partEnds()) {
     item.step = parseExpr();
     if (!item.step)
-      return false;
+      return 0;
+    height = std::max(height, lastHeight);
   }
-  return true;
+  return height;
 }
 
 bool Parser::looksLikeStructLiteral(const Expr &base) {
@@ -443,9 +457,8 @@ bool Parser::looksLikeStructLiteral(const Expr &base) {
   if (name.empty() || !llvm::isUpper(name.front()))
     return false;
   unsigned i = peek(1).is(TokenKind::Newline) ? 2 : 1;
-  return peek(i).is(TokenKind::RBrace) ||
-         (peek(i).is(TokenKind::Identifier) &&
-          peek(i + 1).is(TokenKind::Colon));
+  return peek(i).is(TokenKind::RBrace) || (peek(i).is(TokenKind::Identifier) &&
+                                           peek(i + 1).is(TokenKind::Colon));
 }
 
 ExprPtr Parser::parseStructLiteral(ExprPtr base) {
@@ -458,6 +471,7 @@ ExprPtr Parser::parseStructLiteral(ExprPtr base) {
   }
   Token open = consume(); // {
   StructLiteralScope allow(*this, /*forbid=*/false);
+  unsigned height = 0;
   while (true) {
     skipNewlines();
     if (consumeIf(TokenKind::RBrace))
@@ -478,6 +492,7 @@ ExprPtr Parser::parseStructLiteral(ExprPtr base) {
     init.value = parseExpr();
     if (!init.value)
       return nullptr;
+    height = std::max(height, lastHeight);
     literal->fields.push_back(std::move(init));
     if (consumeIf(TokenKind::Comma) || tok().is(TokenKind::Newline) ||
         tok().is(TokenKind::RBrace))
@@ -485,7 +500,7 @@ ExprPtr Parser::parseStructLiteral(ExprPtr base) {
     expectClosing(TokenKind::RBrace, open, "after struct literal fields");
     return nullptr;
   }
-  return literal;
+  return withHeight(std::move(literal), height + 1);
 }
 
 //===----------------------------------------------------------------------===//
@@ -500,20 +515,23 @@ ExprPtr Parser::parsePrimary() {
     return parseFloatLiteral();
   case TokenKind::StringLiteral: {
     Token token = consume();
-    return std::make_unique<StringLitExpr>(token.loc,
-                                           std::move(token.stringValue));
+    return withHeight(std::make_unique<StringLitExpr>(
+                          token.loc, std::move(token.stringValue)),
+                      1);
   }
   case TokenKind::KwTrue:
   case TokenKind::KwFalse: {
     Token token = consume();
-    return std::make_unique<BoolLitExpr>(token.loc,
-                                         token.is(TokenKind::KwTrue));
+    return withHeight(
+        std::make_unique<BoolLitExpr>(token.loc, token.is(TokenKind::KwTrue)),
+        1);
   }
   case TokenKind::KwNone:
-    return std::make_unique<NoneLitExpr>(consume().loc);
+    return withHeight(std::make_unique<NoneLitExpr>(consume().loc), 1);
   case TokenKind::Identifier: {
     Token token = consume();
-    return std::make_unique<NameExpr>(token.loc, token.text.str());
+    return withHeight(std::make_unique<NameExpr>(token.loc, token.text.str()),
+                      1);
   }
   case TokenKind::LParen:
     return parseParenExpr();
@@ -534,12 +552,13 @@ ExprPtr Parser::parsePrimary() {
 ExprPtr Parser::parseIntLiteral() {
   Token token = consume();
   uint64_t value = 0;
-  if (!token.hasError && (!parseIntegerText(token.text, value) ||
-                          value > uint64_t(INT64_MAX))) {
+  if (!token.hasError &&
+      (!parseIntegerText(token.text, value) || value > uint64_t(INT64_MAX))) {
     error(token.loc, "integer literal is too large");
     value = 0;
   }
-  return std::make_unique<IntLitExpr>(token.loc, static_cast<int64_t>(value));
+  return withHeight(
+      std::make_unique<IntLitExpr>(token.loc, static_cast<int64_t>(value)), 1);
 }
 
 ExprPtr Parser::parseFloatLiteral() {
@@ -551,19 +570,21 @@ ExprPtr Parser::parseFloatLiteral() {
   double value = std::strtod(digits.c_str(), nullptr);
   if (!token.hasError && std::isinf(value))
     error(token.loc, "floating-point literal is too large");
-  return std::make_unique<FloatLitExpr>(token.loc, value, token.text.str());
+  return withHeight(
+      std::make_unique<FloatLitExpr>(token.loc, value, token.text.str()), 1);
 }
 
 ExprPtr Parser::parseParenExpr() {
   Token open = consume(); // (
   StructLiteralScope allow(*this, /*forbid=*/false);
   if (consumeIf(TokenKind::RParen))
-    return std::make_unique<TupleExpr>(open.loc);
+    return withHeight(std::make_unique<TupleExpr>(open.loc), 1);
   ExprPtr first = parseExpr();
   if (!first)
     return nullptr;
   if (consumeIf(TokenKind::RParen))
-    return first;
+    return first; // keeps its height
+  unsigned height = lastHeight;
   if (tok().isNot(TokenKind::Comma)) {
     expectClosing(TokenKind::RParen, open, "");
     return nullptr;
@@ -576,30 +597,33 @@ ExprPtr Parser::parseParenExpr() {
     ExprPtr element = parseExpr();
     if (!element)
       return nullptr;
+    height = std::max(height, lastHeight);
     tuple->elements.push_back(std::move(element));
   }
   if (!expectClosing(TokenKind::RParen, open, "after tuple elements"))
     return nullptr;
-  return tuple;
+  return withHeight(std::move(tuple), height + 1);
 }
 
 ExprPtr Parser::parseArrayLiteral() {
   Token open = consume(); // [
   StructLiteralScope allow(*this, /*forbid=*/false);
   auto array = std::make_unique<ArrayLitExpr>(open.loc);
+  unsigned height = 0;
   while (true) {
     if (tok().is(TokenKind::RBracket) || atListTerminator())
       break;
     ExprPtr element = parseExpr();
     if (!element)
       return nullptr;
+    height = std::max(height, lastHeight);
     array->elements.push_back(std::move(element));
     if (!consumeIf(TokenKind::Comma))
       break;
   }
   if (!expectClosing(TokenKind::RBracket, open, "after array elements"))
     return nullptr;
-  return array;
+  return withHeight(std::move(array), height + 1);
 }
 
 ExprPtr Parser::parseIf() {
@@ -614,6 +638,7 @@ ExprPtr Parser::parseIf() {
   }
   if (!node->cond)
     return nullptr;
+  unsigned height = lastHeight;
   if (tok().isNot(TokenKind::LBrace)) {
     errorExpected("'{' after 'if' condition");
     return nullptr;
@@ -621,6 +646,7 @@ ExprPtr Parser::parseIf() {
   node->thenBranch = parseBlock();
   if (!node->thenBranch)
     return nullptr;
+  height = std::max(height, lastHeight);
   skipNewlineBefore(TokenKind::KwElse);
   if (!consumeIf(TokenKind::KwElse)) {
     errorExpected("'else' after 'if' block (an 'if' expression needs both "
@@ -639,7 +665,7 @@ ExprPtr Parser::parseIf() {
   }
   if (!node->elseBranch)
     return nullptr;
-  return node;
+  return withHeight(std::move(node), std::max(height, lastHeight) + 1);
 }
 
 ExprPtr Parser::parseLambda() {
@@ -665,7 +691,7 @@ ExprPtr Parser::parseLambda() {
   }
   if (!lambda->body)
     return nullptr;
-  return lambda;
+  return withHeight(std::move(lambda), lastHeight + 1);
 }
 
 //===----------------------------------------------------------------------===//
@@ -680,6 +706,7 @@ std::unique_ptr<BlockExpr> Parser::parseBlock() {
   StructLiteralScope allow(*this, /*forbid=*/false);
   auto block = std::make_unique<BlockExpr>(open.loc);
   unsigned depth = open.depth + 1;
+  unsigned height = 0;
   while (true) {
     while (tok().is(TokenKind::Newline) || tok().is(TokenKind::Semi))
       consume();
@@ -695,6 +722,7 @@ std::unique_ptr<BlockExpr> Parser::parseBlock() {
     uint32_t start = tok().loc.offset;
     std::unique_ptr<Stmt> stmt = parseStmt();
     if (stmt) {
+      height = std::max(height, lastHeight);
       block->stmts.push_back(std::move(stmt));
       if (atStmtEnd())
         continue;
@@ -706,11 +734,11 @@ std::unique_ptr<BlockExpr> Parser::parseBlock() {
         tok().isNot(TokenKind::RBrace))
       consume();
   }
-  if (!block->stmts.empty() &&
-      block->stmts.back()->kind == Stmt::Kind::Expr) {
+  if (!block->stmts.empty() && block->stmts.back()->kind == Stmt::Kind::Expr) {
     block->result = std::move(block->stmts.back()->value);
     block->stmts.pop_back();
   }
+  lastHeight = height + 1;
   return block;
 }
 

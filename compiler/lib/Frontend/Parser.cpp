@@ -15,8 +15,7 @@
 
 using namespace jx;
 
-Parser::Parser(uint32_t fileId, const SourceManager &sm,
-               DiagnosticEngine &diag)
+Parser::Parser(uint32_t fileId, const SourceManager &sm, DiagnosticEngine &diag)
     : lexer(fileId, sm, diag), diag(diag), sm(sm), fileId(fileId) {}
 
 //===----------------------------------------------------------------------===//
@@ -112,9 +111,20 @@ bool Parser::expectClosing(TokenKind kind, const Token &open,
 }
 
 bool Parser::checkNesting() {
-  if (nesting <= kMaxNesting && chain <= kMaxChain)
+  if (nesting <= kMaxNesting)
     return true;
-  error(tok().loc, "expression nested too deeply");
+  if (!reportedTooDeep)
+    error(tok().loc, "expression nested too deeply");
+  reportedTooDeep = true;
+  return false;
+}
+
+bool Parser::checkHeight(unsigned height) {
+  if (height <= kMaxHeight)
+    return true;
+  if (!reportedTooDeep)
+    error(tok().loc, "expression nested too deeply");
+  reportedTooDeep = true;
   return false;
 }
 
@@ -169,6 +179,7 @@ std::unique_ptr<Module> Parser::parseModule() {
       skipToDecl();
       continue;
     }
+    reportedTooDeep = false;
     std::unique_ptr<Decl> decl = parseDecl();
     if (!decl) {
       skipToDecl();

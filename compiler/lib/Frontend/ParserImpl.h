@@ -10,7 +10,11 @@
 //    enclosing statement or declaration loop recovers by skipping tokens.
 //  - At most one error is reported per token offset, so a follow-on error
 //    at the same spot never doubles the first one.
-//  - Recursion is capped (`kMaxNesting`), so no input exhausts the stack.
+//  - Recursion is capped (`kMaxNesting`), so no input exhausts the stack,
+//    and so is the height of every expression tree (`kMaxHeight`), so that
+//    later recursive walks of the tree (printing, Sema, destruction) are
+//    safe too. Every function that returns an expression sets `lastHeight`
+//    to the height of what it returns.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,10 +43,10 @@ public:
   /// Nested brackets, blocks, unary operators and `else if`s allowed before
   /// "expression nested too deeply".
   static constexpr unsigned kMaxNesting = 256;
-  /// Operands of left-associative operator and postfix chains allowed in
-  /// total along one path of the tree; keeps every AST walk's recursion
-  /// bounded too.
-  static constexpr unsigned kMaxChain = 4096;
+  /// The tallest expression tree allowed. Long operator and postfix chains
+  /// (`a + b + ...`, `x.f().g()...`) are parsed by loops, so this is
+  /// what bounds them.
+  static constexpr unsigned kMaxHeight = 2048;
 
 private:
   //===--------------------------------------------------------------------===//
@@ -76,6 +80,13 @@ private:
                      llvm::StringRef context);
   /// Reports "expression nested too deeply" when the nesting is over the cap.
   bool checkNesting();
+  /// Reports "expression nested too deeply" when `height` is over the cap.
+  bool checkHeight(unsigned height);
+  /// Returns `expr`, recording its height in `lastHeight`.
+  ExprPtr withHeight(ExprPtr expr, unsigned height) {
+    lastHeight = height;
+    return expr;
+  }
 
   /// Skips to the end of the statement whose tokens have depth `depth`:
   /// past the next newline or `;` at that depth, or up to a `}` that closes
@@ -87,9 +98,7 @@ private:
 
   /// Raises the nesting count while alive.
   struct NestingScope {
-    explicit NestingScope(Parser &parser) : parser(parser) {
-      ++parser.nesting;
-    }
+    explicit NestingScope(Parser &parser) : parser(parser) { ++parser.nesting; }
     ~NestingScope() { --parser.nesting; }
     Parser &parser;
   };
@@ -137,11 +146,14 @@ private:
   /// `{ stmts }`; the current token is the `{`.
   std::unique_ptr<BlockExpr> parseBlock();
   std::unique_ptr<Stmt> parseStmt();
-  /// `(args)`; the current token is the `(`.
+  /// `(args)`; the current token is the `(`. Sets `lastHeight` to the
+  /// tallest argument's height (0 without arguments).
   bool parseCallArgs(std::vector<Argument> &args);
-  /// `[items]`; the current token is the `[`.
+  /// `[items]`; the current token is the `[`. Sets `lastHeight` to the
+  /// tallest index expression's height.
   bool parseIndexItems(std::vector<IndexItem> &items);
-  bool parseIndexItem(IndexItem &item);
+  /// Returns the item's tallest expression height, or 0 on error.
+  unsigned parseIndexItem(IndexItem &item);
   bool looksLikeStructLiteral(const Expr &base);
   ExprPtr parseStructLiteral(ExprPtr base);
   ExprPtr parseIntLiteral();
@@ -157,7 +169,11 @@ private:
   std::deque<Token> lookahead;
 
   unsigned nesting = 0;
-  unsigned chain = 0;
+  /// The height of the expression the last parse function returned.
+  unsigned lastHeight = 0;
+  /// "nested too deeply" is reported once per declaration: after recovery
+  /// inside a block, the next statement is usually as deep.
+  bool reportedTooDeep = false;
   /// Inside an `if` condition, `Name {` starts the block, not a literal.
   bool noStructLiteral = false;
   /// The offset of the last reported error (to report one per token).

@@ -84,7 +84,8 @@ ModuleInfo *SemaImpl::loadModule(uint32_t fileId, std::string name) {
     auto [it, inserted] = seen.emplace(declName, decl->loc);
     if (!inserted) {
       diag.error(decl->loc, "redefinition of '" + declName + "'");
-      diag.note(it->second, "previous definition of '" + declName + "' is here");
+      diag.note(it->second,
+                "previous definition of '" + declName + "' is here");
       continue;
     }
     raw->decls[declName] = decl.get();
@@ -109,10 +110,13 @@ std::string SemaImpl::findModuleFile(const ModuleInfo &importer,
   if (!options.stdlibDir.empty())
     dirs.push_back(options.stdlibDir);
 
-  for (const auto &dir : dirs) {
-    llvm::SmallString<256> candidate(dir);
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    // The importing file's own directory may be empty (a relative path).
+    llvm::SmallString<256> candidate(i == 0 && importerDir.empty()
+                                         ? llvm::StringRef()
+                                         : llvm::StringRef(dirs[i]));
     llvm::sys::path::append(candidate, rel);
-    searched.push_back(dir);
+    searched.push_back(dirs[i]);
     if (llvm::sys::fs::is_regular_file(candidate))
       return std::string(candidate);
   }
@@ -126,16 +130,15 @@ void SemaImpl::loadImports(ModuleInfo &module) {
     if (!import || import->path.empty())
       continue;
     std::string dotted = llvm::join(import->path, ".");
-    std::string alias = import->alias.empty() ? import->path.back()
-                                              : import->alias;
+    std::string alias =
+        import->alias.empty() ? import->path.back() : import->alias;
 
     std::vector<std::string> searched;
     std::string file = findModuleFile(module, *import, searched);
     if (file.empty()) {
       diag.error(import->loc, "cannot find module '" + dotted + "'");
-      diag.note(import->loc, "searched for '" +
-                                 llvm::join(import->path, "/") + ".jx' in: " +
-                                 llvm::join(searched, ", "));
+      diag.note(import->loc, "searched for '" + llvm::join(import->path, "/") +
+                                 ".jx' in: " + llvm::join(searched, ", "));
       continue;
     }
 
@@ -225,10 +228,14 @@ void SemaImpl::checkEntries(ModuleInfo &main) {
 
   // Functions whose parameters are all annotated are checked even when
   // nothing calls them, so that their errors are reported.
+  std::set<const FunctionDecl *> instantiated;
+  for (const auto &inst : program->instances)
+    if (inst->callable && inst->callable->kind == Callable::Kind::Function)
+      instantiated.insert(inst->callable->decl);
   for (const auto &decl : main.ast->decls) {
     auto *fn = llvm::dyn_cast<FunctionDecl>(decl.get());
     if (!fn || fn->isExport || main.decls[fn->name] != fn ||
-        fn->params.empty())
+        fn->params.empty() || instantiated.count(fn))
       continue;
     bool annotated = true;
     for (const auto &param : fn->params)
@@ -239,8 +246,7 @@ void SemaImpl::checkEntries(ModuleInfo &main) {
 }
 
 const Program *SemaImpl::check(uint32_t mainFileId) {
-  std::string stem =
-      llvm::sys::path::stem(sm.getFile(mainFileId).path).str();
+  std::string stem = llvm::sys::path::stem(sm.getFile(mainFileId).path).str();
   ModuleInfo *main = loadModule(mainFileId, stem.empty() ? "main" : stem);
   loadImports(*main);
   checkEntries(*main);

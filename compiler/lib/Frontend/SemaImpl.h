@@ -6,11 +6,16 @@
 //                       structs, type relations (join, weak types)
 //   SemaInstance.cpp    instantiation of functions and lambdas, bodies,
 //                       recursion detection, size sources
-//   SemaExpr.cpp        expressions, names, scopes, lambdas, static values
+//   SemaExpr.cpp        expression dispatch, names, literals, operators,
+//                       static values
+//   SemaScope.cpp       blocks, let patterns, if
+//   SemaLambda.cpp      closure conversion (captures) of lambdas
+//   SemaAccess.cpp      fields, tuple fields, indexing, .at[], struct literals
 //   SemaCall.cpp        calls: argument matching, built-ins, methods,
 //                       special forms
 //   SemaControlFlow.cpp fori_loop, while_loop, scan, cond, switch, tree_map
-//   SemaTransforms.cpp  grad & co., vmap/pmap, jvp/vjp, collectives
+//   SemaTransforms.cpp  grad & co., vmap/pmap, jvp/vjp and pullbacks
+//   SemaCollectives.cpp psum & co. (axis names), partial application
 //   SemaPrint.cpp       Callable spelling and printProgram
 //
 //===----------------------------------------------------------------------===//
@@ -48,9 +53,9 @@ struct Binding {
 struct SizeBinding {
   Dim dim;
   SourceLoc loc;
-  std::string what;            ///< "argument 'x'"
-  const Type *type = nullptr;  ///< the value's type that bound it
-  bool fromCapture = false;    ///< a lambda's captured size variable
+  std::string what;           ///< "argument 'x'"
+  const Type *type = nullptr; ///< the value's type that bound it
+  bool fromCapture = false;   ///< a lambda's captured size variable
 };
 
 /// The size variables of one signature (or struct literal, or annotation).
@@ -156,8 +161,7 @@ public:
                                 SourceLoc callLoc, const AxisEnv &axes);
   FunctionInstance *instantiateFunction(const Callable *c,
                                         llvm::ArrayRef<ArgValue> args,
-                                        SourceLoc callLoc,
-                                        const AxisEnv &axes);
+                                        SourceLoc callLoc, const AxisEnv &axes);
   FunctionInstance *instantiateLambda(const Callable *c,
                                       llvm::ArrayRef<ArgValue> args,
                                       SourceLoc callLoc, const AxisEnv &axes);
@@ -165,16 +169,16 @@ public:
                                        llvm::ArrayRef<ArgValue> args,
                                        SourceLoc callLoc);
   FunctionInstance *instantiateExport(const FunctionDecl *decl,
-                                      const ModuleInfo *module,
-                                      bool exported);
+                                      const ModuleInfo *module, bool exported);
   /// Checks `inst->body` with the size variables of `st` and the parameters
   /// in scope; sets the result type.
-  void checkBody(FunctionInstance *inst, const ModuleInfo *module,
-                 SigState &st, const AxisEnv &axes, const TypeExpr *resultAnn,
+  void checkBody(FunctionInstance *inst, const ModuleInfo *module, SigState &st,
+                 const AxisEnv &axes, const TypeExpr *resultAnn,
                  llvm::StringRef displayName);
   void computeSizeSources(FunctionInstance *inst);
-  bool enterActive(const void *origin, llvm::StringRef name,
-                   SourceLoc callLoc);
+  bool enterActive(const void *origin, llvm::StringRef name, SourceLoc callLoc);
+  /// Reports a recursive instantiation (with the cycle as notes).
+  bool isRecursive(const void *origin, llvm::StringRef name, SourceLoc callLoc);
   std::string uniqueSymbol(const std::string &base);
   std::string instanceKey(llvm::StringRef prefix, const void *origin,
                           llvm::ArrayRef<ArgValue> args, const AxisEnv &axes);
@@ -256,8 +260,7 @@ public:
                                          const AxisEnv &axes);
   FunctionInstance *instantiatePullback(const Callable *c,
                                         llvm::ArrayRef<ArgValue> args,
-                                        SourceLoc callLoc,
-                                        const AxisEnv &axes);
+                                        SourceLoc callLoc, const AxisEnv &axes);
   FunctionInstance *instantiatePartial(const Callable *c,
                                        llvm::ArrayRef<ArgValue> args,
                                        SourceLoc callLoc, const AxisEnv &axes);

@@ -76,8 +76,7 @@ const Callable *SemaImpl::functionCallable(const FunctionDecl *decl,
   return intern(std::move(c), "F:" + ptrKey(decl));
 }
 
-const Callable *SemaImpl::builtinCallable(llvm::StringRef name,
-                                          SourceLoc loc) {
+const Callable *SemaImpl::builtinCallable(llvm::StringRef name, SourceLoc loc) {
   auto c = std::make_unique<Callable>();
   c->kind = Callable::Kind::Builtin;
   c->builtinName = name.str();
@@ -87,25 +86,32 @@ const Callable *SemaImpl::builtinCallable(llvm::StringRef name,
 
 bool SemaImpl::enterActive(const void *origin, llvm::StringRef name,
                            SourceLoc callLoc) {
-  for (size_t k = 0; k < active.size(); ++k) {
-    if (active[k].origin != origin)
-      continue;
-    diag.error(callLoc, "recursive call to '" + name +
-                            "' is not supported; use fori_loop, while_loop "
-                            "or scan");
-    for (size_t j = k + 1; j < active.size(); ++j)
-      diag.note(active[j].callLoc, "'" + active[j - 1].name + "' calls '" +
-                                       active[j].name + "' here");
-    if (k + 1 == active.size())
-      diag.note(callLoc, "'" + name + "' calls itself here");
+  if (isRecursive(origin, name, callLoc))
     return false;
-  }
   if (active.size() > 200) {
     diag.error(callLoc, "function instantiation is nested too deeply");
     return false;
   }
   active.push_back({origin, name.str(), callLoc});
   return true;
+}
+
+bool SemaImpl::isRecursive(const void *origin, llvm::StringRef name,
+                           SourceLoc callLoc) {
+  for (size_t k = 0; k < active.size(); ++k) {
+    if (active[k].origin != origin)
+      continue;
+    diag.error(callLoc, "recursive call to '" + name +
+                            "' is not supported; use fori_loop, while_loop "
+                            "or scan");
+    // The cycle, from where it was entered.
+    for (size_t j = k; j < active.size(); ++j)
+      if (j > 0)
+        diag.note(active[j].callLoc, "'" + active[j - 1].name + "' calls '" +
+                                         active[j].name + "' here");
+    return true;
+  }
+  return false;
 }
 
 FunctionInstance *SemaImpl::instantiate(const Callable *c,
@@ -136,11 +142,10 @@ FunctionInstance *SemaImpl::instantiate(const Callable *c,
 
 /// Matches the arguments against the (optionally annotated) parameters.
 /// Fills `paramTypes`; false after reporting a mismatch.
-static bool
-matchParams(SemaImpl &sema, llvm::ArrayRef<Param> params,
-            llvm::ArrayRef<ArgValue> args, SigState &st,
-            llvm::StringRef fnName, const ModuleInfo *module,
-            SourceLoc callLoc, std::vector<ArgValue> &paramTypes) {
+static bool matchParams(SemaImpl &sema, llvm::ArrayRef<Param> params,
+                        llvm::ArrayRef<ArgValue> args, SigState &st,
+                        llvm::StringRef fnName, const ModuleInfo *module,
+                        SourceLoc callLoc, std::vector<ArgValue> &paramTypes) {
   bool ok = true;
   for (size_t i = 0; i < params.size(); ++i) {
     ArgValue pv = args[i];
@@ -165,8 +170,7 @@ FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
   if (args.size() != decl->params.size()) {
     diag.error(callLoc, "'" + decl->name + "' takes " +
                             std::to_string(decl->params.size()) +
-                            " argument(s), got " +
-                            std::to_string(args.size()));
+                            " argument(s), got " + std::to_string(args.size()));
     return nullptr;
   }
   SigState st;
@@ -175,6 +179,8 @@ FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
                    callLoc, params))
     return nullptr;
 
+  if (isRecursive(decl, decl->name, callLoc))
+    return nullptr;
   std::string key = instanceKey("F", decl, params, axes);
   if (auto it = instanceMemo.find(key); it != instanceMemo.end())
     return it->second;
@@ -204,9 +210,8 @@ FunctionInstance *SemaImpl::instantiateExport(const FunctionDecl *decl,
   if (exported) {
     for (const auto &p : decl->params)
       if (!p.type) {
-        diag.error(p.loc, "parameter '" + p.name +
-                              "' of exported function '" + decl->name +
-                              "' needs a type annotation");
+        diag.error(p.loc, "parameter '" + p.name + "' of exported function '" +
+                              decl->name + "' needs a type annotation");
         ok = false;
       }
     if (!decl->resultType) {
@@ -282,8 +287,7 @@ FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
   if (args.size() != lambda->params.size()) {
     diag.error(callLoc, "lambda takes " +
                             std::to_string(lambda->params.size()) +
-                            " argument(s), got " +
-                            std::to_string(args.size()));
+                            " argument(s), got " + std::to_string(args.size()));
     diag.note(lambda->loc, "lambda defined here");
     return nullptr;
   }
@@ -304,6 +308,8 @@ FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
                    callLoc, params))
     return nullptr;
 
+  if (isRecursive(lambda, "lambda", callLoc))
+    return nullptr;
   std::string key = instanceKey("L", c, params, axes);
   if (auto it = instanceMemo.find(key); it != instanceMemo.end())
     return it->second;
@@ -338,8 +344,7 @@ FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
   if (lambda->body)
     fd->body = lambda->body->clone();
   inst->body = std::move(fd);
-  checkBody(inst, c->module, st, axes, inst->body->resultType.get(),
-            "lambda");
+  checkBody(inst, c->module, st, axes, inst->body->resultType.get(), "lambda");
   active.pop_back();
   return inst;
 }
@@ -360,8 +365,8 @@ FunctionInstance *SemaImpl::instantiateBuiltin(const Callable *c,
   const Type *result = builtins.checkCall(c->builtinName, callLoc, bargs);
   if (!result)
     return nullptr;
-  FunctionInstance *inst = newInstance(FunctionInstance::Kind::Builtin,
-                                       "builtin." + c->builtinName);
+  FunctionInstance *inst =
+      newInstance(FunctionInstance::Kind::Builtin, "builtin." + c->builtinName);
   instanceMemo[key] = inst;
   inst->callable = c;
   inst->builtin = c->builtinName;
@@ -449,8 +454,7 @@ void SemaImpl::computeSizeSources(FunctionInstance *inst) {
     }
     std::vector<const Type *> children;
     if (auto *tuple = llvm::dyn_cast<TupleType>(t))
-      children.assign(tuple->getElements().begin(),
-                      tuple->getElements().end());
+      children.assign(tuple->getElements().begin(), tuple->getElements().end());
     else if (auto *st = llvm::dyn_cast<StructType>(t))
       for (const auto &f : st->getFields())
         children.push_back(f.type);
@@ -469,7 +473,7 @@ void SemaImpl::computeSizeSources(FunctionInstance *inst) {
       const auto &cap = inst->callable->captures[j];
       if (cap.value && cap.value->kind == StaticValue::Kind::Size &&
           cap.value->size.var && !inst->sizeSources.count(cap.value->size.var))
-        inst->sizeSources[cap.value->size.var] = {inst->numUserParams + j, {},
-                                                  -1};
+        inst->sizeSources[cap.value->size.var] = {
+            inst->numUserParams + j, {}, -1};
     }
 }

@@ -86,8 +86,8 @@ std::optional<Dim> SemaImpl::matchDim(const DimExpr &de,
 
   if (bound) {
     if (actual && *actual != *bound) {
-      std::string found = actualType ? " (" + typeToString(actualType) + ")"
-                                     : std::string();
+      std::string found =
+          actualType ? " (" + typeToString(actualType) + ")" : std::string();
       if (binding) {
         std::string prev = binding->type
                                ? " (" + typeToString(binding->type) + ")"
@@ -97,8 +97,8 @@ std::optional<Dim> SemaImpl::matchDim(const DimExpr &de,
                                 " but " + bound->str() + " in " +
                                 binding->what + prev);
         if (binding->loc.isValid())
-          diag.note(binding->loc, "'" + de.name + "' was bound to " +
-                                      bound->str() + " here");
+          diag.note(binding->loc,
+                    "'" + de.name + "' was bound to " + bound->str() + " here");
       } else {
         diag.error(ctx.loc, "size variable '" + de.name + "' is " +
                                 actual->str() + " in " + ctx.what + found +
@@ -151,10 +151,10 @@ const StructDecl *SemaImpl::lookupStruct(const ModuleInfo *module,
         *declModule = target;
       return st;
     }
-  std::string full = qualifier.empty() ? name.str()
-                                       : qualifier.str() + "." + name.str();
+  std::string full =
+      qualifier.empty() ? name.str() : qualifier.str() + "." + name.str();
   diag.error(loc, "unknown type '" + full + "'");
-  std::vector<std::string> candidates = {"bool", "i32", "i64", "u32",
+  std::vector<std::string> candidates = {"bool", "i32",  "i64", "u32",
                                          "f16",  "bf16", "f32", "f64"};
   for (const auto &[declName, decl] : target->decls)
     if (llvm::isa<StructDecl>(decl))
@@ -258,8 +258,26 @@ const StructType *SemaImpl::makeStructType(const StructDecl *decl,
 const Type *SemaImpl::matchType(const TypeExpr &te, const Type *actual,
                                 SigState &st, const MatchCtx &ctx) {
   auto mismatch = [&]() -> const Type * {
+    // Show what the annotation's size variables stand for here.
+    std::vector<std::string> bound;
+    std::function<void(const TypeExpr &)> collect = [&](const TypeExpr &t) {
+      for (const auto &el : t.elements)
+        if (el)
+          collect(*el);
+      for (const auto &d : t.dims) {
+        auto it = d.value ? st.vars.end() : st.vars.find(d.name);
+        std::string entry =
+            it == st.vars.end() ? "" : d.name + " = " + it->second.dim.str();
+        if (!entry.empty() && it->second.dim.str() != d.name &&
+            std::find(bound.begin(), bound.end(), entry) == bound.end())
+          bound.push_back(entry);
+      }
+    };
+    collect(te);
+    std::string where =
+        bound.empty() ? "" : " (where " + llvm::join(bound, ", ") + ")";
     diag.error(ctx.loc, "type mismatch for " + ctx.what + ": expected " +
-                            typeExprToString(te) + ", got " +
+                            typeExprToString(te) + where + ", got " +
                             typeToString(actual));
     return nullptr;
   };
@@ -272,9 +290,8 @@ const Type *SemaImpl::matchType(const TypeExpr &te, const Type *actual,
     for (size_t i = 0; i < te.elements.size(); ++i) {
       if (!te.elements[i])
         return nullptr;
-      const Type *el =
-          matchType(*te.elements[i],
-                    tuple ? tuple->getElements()[i] : nullptr, st, ctx);
+      const Type *el = matchType(
+          *te.elements[i], tuple ? tuple->getElements()[i] : nullptr, st, ctx);
       if (!el)
         return nullptr;
       elements.push_back(el);
@@ -286,8 +303,8 @@ const Type *SemaImpl::matchType(const TypeExpr &te, const Type *actual,
   if (auto dtype = parseDType(te.name); dtype && te.qualifier.empty()) {
     auto *array = llvm::dyn_cast_or_null<ArrayType>(actual);
     size_t rank = te.hasDims ? te.dims.size() : 0;
-    if (actual && (!array || array->getRank() != rank ||
-                   !weakConvertible(array, *dtype)))
+    if (actual &&
+        (!array || array->getRank() != rank || !weakConvertible(array, *dtype)))
       return mismatch();
     Shape shape;
     bool ok = true;
@@ -319,10 +336,9 @@ const Type *SemaImpl::matchType(const TypeExpr &te, const Type *actual,
     return mismatch();
   const auto &names = structParams(decl, declModule);
   if (te.hasDims && te.dims.size() != names.size()) {
-    diag.error(te.loc, "struct '" + te.name + "' has " +
-                           std::to_string(names.size()) +
-                           " size parameters, got " +
-                           std::to_string(te.dims.size()));
+    diag.error(te.loc,
+               "struct '" + te.name + "' has " + std::to_string(names.size()) +
+                   " size parameters, got " + std::to_string(te.dims.size()));
     return nullptr;
   }
   Shape params;
@@ -367,8 +383,8 @@ const StructType *SemaImpl::inferStructType(
       ok = false;
       continue;
     }
-    MatchCtx ctx{"field '" + field->name + "' of '" + decl->name + "'",
-                 locs[i], module};
+    MatchCtx ctx{"field '" + field->name + "' of '" + decl->name + "'", locs[i],
+                 module};
     std::vector<FnScope *> saved;
     saved.swap(fnStack);
     if (!matchType(*field->type, values[i].second, st, ctx))
@@ -477,7 +493,7 @@ SemaImpl::suggest(llvm::StringRef name,
                   llvm::ArrayRef<std::string> candidates) {
   unsigned best = ~0u;
   std::optional<std::string> result;
-  unsigned limit = std::max<unsigned>(1, name.size() / 3);
+  unsigned limit = std::max<unsigned>(1, (name.size() + 2) / 3);
   for (const auto &c : candidates) {
     if (c == name || c.empty() || c == "_")
       continue;

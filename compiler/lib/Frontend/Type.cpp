@@ -131,8 +131,7 @@ const ArrayType *TypeContext::getArray(DType dtype, llvm::ArrayRef<Dim> shape,
   return slot.get();
 }
 
-const TupleType *
-TypeContext::getTuple(llvm::ArrayRef<const Type *> elements) {
+const TupleType *TypeContext::getTuple(llvm::ArrayRef<const Type *> elements) {
   std::vector<const Type *> key(elements.begin(), elements.end());
   auto &slot = tuples[key];
   if (!slot)

@@ -12,11 +12,12 @@
 //    user's `numUserParams` parameters, then the environment parameters, see
 //    Callable.h), the result is `resultType`.
 // 2. By `kind`:
-//    - Function / Lambda: lower `body->body` (a typed clone; every Expr has a
-//      non-null `type`). `body->params[i]` is `params[i]`: for a lambda the
-//      trailing parameters are its captures, named like the captured
-//      variables. Nested LambdaExpr nodes are *not* checked in place: they
-//      are values (see LambdaInfo) whose bodies are separate instances.
+//    - Function / Lambda: lower `body->body` (a typed clone; every Expr that
+//      produces a value has a non-null `type`). `body->params[i]` is
+//      `params[i]`: for a lambda the trailing parameters are its captures,
+//      named like the captured variables. Nested LambdaExpr nodes are *not*
+//      checked in place: they are values (see LambdaInfo) whose bodies are
+//      separate instances.
 //    - Builtin: the body is the section 7 built-in `builtin` applied to the
 //      parameters in order (all positional).
 //    - Transform: `transform` applied to `inner` (see TransformKind below for
@@ -30,9 +31,14 @@
 // 4. Each expression: `Program::getName` for NameExpr, `getCall` for CallExpr,
 //    `getLambda` for LambdaExpr, `getField` for FieldExpr, `getIndexArgs`
 //    for IndexExpr/AtUpdateExpr, `getStatic` for any expression whose value
-//    is known at compile time (a Program-level constant: prefer it to the
-//    expression when it is an Int/Float/Bool; Size values need the run-time
-//    size, see SizeSource).
+//    is known at compile time (prefer it to the expression when it is an
+//    Int/Float/Bool/DType/String; a Size value is only known at run time:
+//    generate the expression, where a size-variable NameExpr reads the
+//    instance's `sizeSources`).
+//    Calls: dispatch on `getCall(e)->kind`. The callee of a special form
+//    (`grad`, `vmap`, `fori_loop`, `psum`, `tree_map`, ...) and of a method
+//    call (`x.sum`) has no NameRef and no type: do not generate it. For an
+//    Instance call, generate the callee only as its `env` (when non-null).
 // 5. Implicit conversions: an expression's type may differ from the type
 //    expected where it is used (an instance parameter, a `let` annotation,
 //    a struct field, an `if` branch joined with the other branch, a function
@@ -98,8 +104,10 @@ struct FunctionInstance {
   /// `hello.f.grad`, `builtin.sin`.
   std::string symbol;
   const ModuleInfo *module = nullptr;
-  /// What was instantiated (null for exported entry points and `main`,
-  /// which are instantiated from their declarations).
+  /// What was instantiated: the function, lambda, built-in, transformation
+  /// (Transform), pullback or partial callable; for jvp/vjp instances the
+  /// differentiated function. Entry points are instantiated from their
+  /// declarations' annotations and also point at their Function callable.
   const Callable *callable = nullptr;
   std::vector<Param> params;
   unsigned numUserParams = 0;
@@ -203,9 +211,10 @@ struct CallInfo {
     Closure,
     /// `fori_loop`, `while_loop`, `scan`, `cond`, `switch`: see `operands`.
     ControlFlow,
-    /// `tree_map(f, *trees)`: `fns[0]` is unused; `leaves` lists, per leaf
-    /// of the result's pytree, its path and the instance of `f` applied to
-    /// the corresponding leaves of `operands` (the trees).
+    /// `tree_map(f, *trees)`: `fns[0].env` is `f`'s environment (its
+    /// `instance` is null); `leaves` lists, per leaf of the result's pytree,
+    /// its path and the instance of `f` applied to the corresponding leaves
+    /// of `operands` (the trees), in depth-first order.
     TreeMap,
   };
   Kind kind = Kind::Instance;
@@ -288,9 +297,7 @@ public:
   const LambdaInfo *getLambda(const LambdaExpr *e) const {
     return find(lambdas, e);
   }
-  const FieldRef *getField(const FieldExpr *e) const {
-    return find(fields, e);
-  }
+  const FieldRef *getField(const FieldExpr *e) const { return find(fields, e); }
   /// The checked subscript of an IndexExpr or AtUpdateExpr (slice bounds and
   /// static indices; dynamic entries are the AST's expressions).
   const std::vector<IndexArg> *getIndexArgs(const Expr *e) const {
@@ -303,9 +310,7 @@ public:
       return std::nullopt;
     return it->second;
   }
-  const StaticValue *getStatic(const Expr *e) const {
-    return find(statics, e);
-  }
+  const StaticValue *getStatic(const Expr *e) const { return find(statics, e); }
   /// The type of a `let` pattern node (each Name, Tuple and Wildcard).
   const Type *getPatternType(const Pattern *p) const {
     auto it = patternTypes.find(p);

@@ -46,20 +46,20 @@ enum class TokenKind {
   KwNot,
 
   // Punctuation.
-  LParen,    ///< (
-  RParen,    ///< )
-  LBracket,  ///< [
-  RBracket,  ///< ]
-  LBrace,    ///< {
-  RBrace,    ///< }
-  Comma,     ///< ,
-  Colon,     ///< :
-  Semi,      ///< ;
-  Dot,       ///< .
-  Ellipsis,  ///< ...
-  Arrow,     ///< ->
-  FatArrow,  ///< =>
-  Equal,     ///< =
+  LParen,   ///< (
+  RParen,   ///< )
+  LBracket, ///< [
+  RBracket, ///< ]
+  LBrace,   ///< {
+  RBrace,   ///< }
+  Comma,    ///< ,
+  Colon,    ///< :
+  Semi,     ///< ;
+  Dot,      ///< .
+  Ellipsis, ///< ...
+  Arrow,    ///< ->
+  FatArrow, ///< =>
+  Equal,    ///< =
 
   // Operators.
   Plus,       ///< +

@@ -465,6 +465,9 @@ std::optional<ValueTree> MLIRGenerator::genStatic(const Expr &expr,
     return ValueTree::ofLeaf(
         constantScalarInt(dtype, value.boolValue ? 1 : 0, expr.loc));
   case StaticValue::Kind::Size: {
+    // A derived size no value carries yet (`n + 1`): lower the expression.
+    if (!value.size.isStatic() && (!fn || !fn->sizes.count(value.size.var)))
+      return std::nullopt;
     Value index = dimValue(value.size, expr.loc);
     Value i64 = mlir::jx::FromIndexOp::create(
         builder, loc(expr.loc),

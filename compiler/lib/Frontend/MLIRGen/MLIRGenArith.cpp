@@ -135,6 +135,13 @@ Value MLIRGenerator::binaryOp(BinaryOp op, Value lhs, Value rhs,
   auto compare = [&](dialect::ComparisonDirection direction) -> Value {
     return dialect::CompareOp::create(builder, l, direction, lhs, rhs);
   };
+  // On bools, `+` is logical or and `*` logical and (as in jax.numpy).
+  if (operandDType == DType::Bool) {
+    if (op == BinaryOp::Add)
+      op = BinaryOp::Or;
+    else if (op == BinaryOp::Mul)
+      op = BinaryOp::And;
+  }
   switch (op) {
   case BinaryOp::Add:
     return dialect::AddOp::create(builder, l, type, lhs, rhs);

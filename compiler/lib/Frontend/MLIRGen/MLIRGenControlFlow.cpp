@@ -9,7 +9,6 @@
 #include "MLIRGenImpl.h"
 
 using namespace jx;
-using mlir::RankedTensorType;
 using mlir::Value;
 using mlir::ValueRange;
 namespace dialect = mlir::jx;
@@ -222,14 +221,8 @@ std::optional<ValueTree> MLIRGenerator::genControlFlow(const CallExpr &call,
       regions = {&ifOp.getThenRegion(), &ifOp.getElseRegion()};
       op = ifOp;
     } else {
-      // lax.switch clamps the index into [0, n).
+      // jx.switch clamps the index into [0, n), as lax.switch does.
       Value index = convert(selector->leaf, DType::I32, info.operands[0]->loc);
-      auto i32 = RankedTensorType::get({}, builder.getI32Type());
-      Value zero = constantScalarInt(DType::I32, 0, at);
-      Value last = constantScalarInt(
-          DType::I32, static_cast<int64_t>(info.fns.size()) - 1, at);
-      index = dialect::MaxOp::create(builder, loc(at), i32, index, zero);
-      index = dialect::MinOp::create(builder, loc(at), i32, index, last);
       auto switchOp = dialect::SwitchOp::create(
           builder, loc(at), resultTypes, index, info.fns.size());
       for (mlir::Region &region : switchOp.getBranches())

@@ -55,6 +55,81 @@ struct ValueTree {
   void flatten(llvm::SmallVectorImpl<mlir::Value> &out) const;
 };
 
+//===----------------------------------------------------------------------===//
+// Array-library lowering helpers: types (MLIRGenBuiltins.cpp,
+// MLIRGenLibrary*.cpp, MLIRGenIndexing.cpp). Begin.
+//===----------------------------------------------------------------------===//
+
+/// A size or an offset of type `index`: a compile-time constant when known
+/// (so that static shapes stay static), else an SSA value.
+struct IndexValue {
+  std::optional<int64_t> constant;
+  mlir::Value value;
+
+  static IndexValue of(int64_t c) {
+    IndexValue v;
+    v.constant = c;
+    return v;
+  }
+  static IndexValue of(mlir::Value value) {
+    IndexValue v;
+    v.value = value;
+    return v;
+  }
+  bool isConstant() const { return constant.has_value(); }
+  bool isConstant(int64_t c) const { return constant && *constant == c; }
+};
+using IndexShape = llvm::SmallVector<IndexValue, 4>;
+
+/// One argument of a library call: a call's BuiltinArg and expression, or an
+/// already lowered parameter of a Builtin instance.
+struct LibArg {
+  std::string keyword;
+  SourceLoc loc;
+  const Type *type = nullptr;
+  const StaticValue *value = nullptr; ///< known at compile time, if set
+  const Expr *expr = nullptr;         ///< lowered on first use
+  std::optional<ValueTree> tree;      ///< the lowered value
+};
+
+/// A section 7 call with its arguments matched to jax.numpy's parameters.
+struct LibCall {
+  std::string name;
+  SourceLoc loc;
+  const Type *resultType = nullptr;
+  std::vector<LibArg> args;
+  /// Filled by MLIRGenerator::bindLibraryCall.
+  std::vector<std::pair<llvm::StringRef, LibArg *>> bound;
+  std::vector<LibArg *> rest; ///< variadic positional arguments (einsum)
+  /// Storage for arguments synthesized while binding (`x.reshape(2, 3)`).
+  std::vector<std::unique_ptr<LibArg>> extraArgs;
+  std::vector<std::unique_ptr<StaticValue>> extraValues;
+
+  LibArg *get(llvm::StringRef param) const {
+    for (const auto &[name, arg] : bound)
+      if (name == param)
+        return arg;
+    return nullptr;
+  }
+};
+
+/// Compile-time arguments (MLIRGenBuiltins.cpp). Sema has checked them, so
+/// these only read the values.
+bool libIsNone(const LibArg *arg);
+std::optional<int64_t> libInt(const LibArg *arg);
+std::optional<double> libNumber(const LibArg *arg);
+std::optional<bool> libBool(const LibArg *arg);
+std::optional<std::string> libString(const LibArg *arg);
+/// `axis=`: none (all axes), an int or a tuple of ints, normalized against
+/// `rank` (in the order written).
+llvm::SmallVector<unsigned, 4> libAxes(const LibArg *arg, unsigned rank);
+
+struct IndexPlan;
+
+//===----------------------------------------------------------------------===//
+// Array-library lowering helpers: types. End.
+//===----------------------------------------------------------------------===//
+
 class MLIRGenerator {
 public:
   MLIRGenerator(mlir::MLIRContext &context, const Program &program,
@@ -190,6 +265,111 @@ public:
     std::map<const SizeVar *, std::pair<mlir::Value, unsigned>> sizes;
   };
   FunctionState *fn = nullptr;
+
+  //===--------------------------------------------------------------------===//
+  // Array-library lowering helpers (MLIRGenBuiltins.cpp, MLIRGenLibrary*.cpp,
+  // MLIRGenIndexing.cpp). Begin.
+  //===--------------------------------------------------------------------===//
+
+  // Calls (MLIRGenBuiltins.cpp).
+  std::optional<ValueTree> genLibraryCall(LibCall &call);
+  bool bindLibraryCall(LibCall &call);
+  std::optional<ValueTree> libValue(LibArg &arg);
+  mlir::Value libArray(LibArg &arg);
+  /// A dynamic dim named by a shape argument (`zeros((n + 1, 3))`): read
+  /// from the recorded sizes, else computed from entry `index` of the
+  /// argument's expression.
+  std::optional<IndexValue> shapeEntry(LibArg &arg, unsigned index,
+                                       const Dim &dim);
+  std::optional<ValueTree> genCreation(LibCall &call);
+  std::optional<ValueTree> genElementwise(LibCall &call);
+  // MLIRGenLibraryReductions.cpp, ...Shape.cpp, ...Linalg.cpp, ...Einsum.cpp
+  std::optional<ValueTree> genReduction(LibCall &call);
+  std::optional<ValueTree> genShapeOp(LibCall &call);
+  std::optional<ValueTree> genLinalg(LibCall &call);
+  std::optional<ValueTree> genEinsum(LibCall &call);
+
+  // Index arithmetic and shapes (MLIRGenLibraryUtil.cpp).
+  mlir::Value materialize(const IndexValue &v, SourceLoc at);
+  IndexValue indexAdd(const IndexValue &a, const IndexValue &b, SourceLoc at);
+  IndexValue indexSub(const IndexValue &a, const IndexValue &b, SourceLoc at);
+  IndexValue indexMul(const IndexValue &a, const IndexValue &b, SourceLoc at);
+  IndexValue indexMin(const IndexValue &a, const IndexValue &b, SourceLoc at);
+  IndexValue indexMax(const IndexValue &a, const IndexValue &b, SourceLoc at);
+  /// Floor division by a non-zero `b`.
+  IndexValue indexFloorDiv(const IndexValue &a, const IndexValue &b,
+                           SourceLoc at);
+  IndexValue indexProduct(llvm::ArrayRef<IndexValue> values, SourceLoc at);
+  /// `v < 0 ? v + size : v` (NumPy's negative indices).
+  IndexValue indexWrapNegative(const IndexValue &v, const IndexValue &size,
+                               SourceLoc at);
+  IndexValue dimOf(mlir::Value tensor, unsigned axis, SourceLoc at);
+  IndexShape dimsOf(mlir::Value tensor, SourceLoc at);
+  /// The size of `dim` when it is static or recorded; none for a derived
+  /// size this function has not computed yet.
+  std::optional<IndexValue> knownDim(const Dim &dim, SourceLoc at);
+  /// `shape` as index values (every dim must be known).
+  IndexShape knownDims(llvm::ArrayRef<Dim> shape, SourceLoc at);
+  /// A rank-0 integer tensor as an index, and back.
+  IndexValue scalarToIndex(mlir::Value scalar, SourceLoc at);
+  mlir::Value indexToScalar(const IndexValue &v, DType dtype, SourceLoc at);
+  mlir::RankedTensorType shapedType(mlir::Type element,
+                                    llvm::ArrayRef<IndexValue> shape);
+  llvm::SmallVector<mlir::Value> dynamicSizes(llvm::ArrayRef<IndexValue> shape,
+                                              SourceLoc at);
+  /// broadcast_in_dim of `v` to `shape`: operand dim i goes to dims[i].
+  mlir::Value broadcastDims(mlir::Value v, llvm::ArrayRef<IndexValue> shape,
+                            llvm::ArrayRef<int64_t> dims, SourceLoc at);
+  /// NumPy broadcasting (trailing alignment) of `v` to `shape`.
+  mlir::Value broadcastShape(mlir::Value v, llvm::ArrayRef<IndexValue> shape,
+                             SourceLoc at);
+  mlir::Value reshapeShape(mlir::Value v, llvm::ArrayRef<IndexValue> shape,
+                           SourceLoc at);
+  mlir::Value flatten(mlir::Value v, SourceLoc at);
+  mlir::Value transposeValue(mlir::Value v, llvm::ArrayRef<int64_t> perm,
+                             SourceLoc at);
+  mlir::Value iota(mlir::Type element, llvm::ArrayRef<IndexValue> shape,
+                   unsigned dim, SourceLoc at);
+  mlir::Value convertElement(mlir::Value v, mlir::Type element, SourceLoc at);
+  /// An elementwise comparison of equally shaped tensors.
+  mlir::Value compare(mlir::Value a, mlir::Value b,
+                      mlir::jx::ComparisonDirection direction, SourceLoc at);
+  /// A rank-0 constant of the element type `element`.
+  mlir::Value scalarConstant(mlir::Type element, double value, SourceLoc at);
+  /// A tensor of `shape` filled with `value`: a splat constant when static.
+  mlir::Value filledTensor(mlir::Type element, double value,
+                           llvm::ArrayRef<IndexValue> shape, SourceLoc at);
+  /// Integer index arrays in the gather/scatter index type, negative entries
+  /// wrapped by `size` (signed types only).
+  mlir::Value wrapIndexArray(mlir::Value idx, const IndexValue &size,
+                             SourceLoc at);
+  /// Gathers `operand` at integer index arrays (one per entry of `axes`, all
+  /// of shape `batch`, already wrapped and of one integer type). The result
+  /// is the operand's other dims in order, with `batch` inserted before the
+  /// `batchPos`-th of them. Out-of-range indices are clamped (jx.gather).
+  mlir::Value gatherAxes(mlir::Value operand, llvm::ArrayRef<unsigned> axes,
+                         llvm::ArrayRef<mlir::Value> indices,
+                         llvm::ArrayRef<IndexValue> batch, unsigned batchPos,
+                         SourceLoc at);
+  /// Stacks equally shaped index arrays along a new last dim.
+  mlir::Value stackIndices(llvm::ArrayRef<mlir::Value> indices,
+                           llvm::ArrayRef<IndexValue> shape, SourceLoc at);
+  /// A value of `type` lowered with bool computed as i32 (dot products).
+  DType computeDType(DType dtype) const {
+    return dtype == DType::Bool ? DType::I32 : dtype;
+  }
+
+  // Indexing (MLIRGenIndexing.cpp).
+  bool planIndex(mlir::Value base, const ArrayType *baseType,
+                 const std::vector<IndexItem> &items,
+                 const std::vector<IndexArg> &args, IndexPlan &plan,
+                 SourceLoc at);
+  mlir::Value applyIndex(mlir::Value base, IndexPlan &plan,
+                         const ArrayType *resultType, SourceLoc at);
+
+  //===--------------------------------------------------------------------===//
+  // Array-library lowering helpers. End.
+  //===--------------------------------------------------------------------===//
 
 private:
   bool genInstance(const FunctionInstance &instance);

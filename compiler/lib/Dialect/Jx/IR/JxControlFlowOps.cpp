@@ -30,9 +30,9 @@ static LogicalResult verifyBlockArgs(Operation *op, Region &region,
                                      TypeRange expected, StringRef name) {
   TypeRange actual = region.front().getArgumentTypes();
   if (actual != expected)
-    return op->emitOpError() << name << " region takes arguments "
-                             << formatTypes(actual) << " but expects "
-                             << formatTypes(expected);
+    return op->emitOpError()
+           << name << " region takes arguments " << formatTypes(actual)
+           << " but expects " << formatTypes(expected);
   return success();
 }
 
@@ -44,9 +44,8 @@ static LogicalResult verifyYield(Operation *op, Region &region,
     return op->emitOpError() << name << " region must end in 'jx.yield'";
   TypeRange actual = yield.getValues().getTypes();
   if (actual != expected)
-    return op->emitOpError() << name << " region yields "
-                             << formatTypes(actual) << " but expects "
-                             << formatTypes(expected);
+    return op->emitOpError() << name << " region yields " << formatTypes(actual)
+                             << " but expects " << formatTypes(expected);
   return success();
 }
 
@@ -81,8 +80,7 @@ LogicalResult SwitchOp::verifyRegions() {
 // WhileOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult WhileOp::inferReturnTypes(MLIRContext *,
-                                        std::optional<Location>,
+LogicalResult WhileOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                         Adaptor adaptor,
                                         SmallVectorImpl<Type> &inferred) {
   llvm::append_range(inferred, adaptor.getInit().getTypes());
@@ -179,4 +177,54 @@ LogicalResult ScanOp::verifyRegions() {
   for (Type type : getStackedResults().getTypes())
     yields.push_back(dropLeadingDim(type));
   return verifyYield(*this, getBody(), yields, "body");
+}
+
+//===----------------------------------------------------------------------===//
+// ReduceRegionOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReduceRegionOp::verify() {
+  size_t n = getInputs().size();
+  if (n == 0)
+    return emitOpError() << "needs at least one input";
+  if (getInitValues().size() != n || getNumResults() != n)
+    return emitOpError() << "needs one init value and one result per input ("
+                         << n << "), got " << getInitValues().size() << " and "
+                         << getNumResults();
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  if (failed(
+          verifyDimList(*this, getDimensions(), first.getRank(), "dimensions")))
+    return failure();
+  SmallVector<int64_t> expected;
+  for (int64_t d = 0; d < first.getRank(); ++d)
+    if (!llvm::is_contained(getDimensions(), d))
+      expected.push_back(first.getDimSize(d));
+  for (size_t i = 0; i < n; ++i) {
+    auto input = cast<RankedTensorType>(getInputs()[i].getType());
+    auto init = cast<RankedTensorType>(getInitValues()[i].getType());
+    auto result = cast<RankedTensorType>(getResult(i).getType());
+    if (!shapesCompatible(input.getShape(), first.getShape()))
+      return emitOpError() << "input #" << i << " has shape "
+                           << formatShape(input.getShape())
+                           << " but input #0 has shape "
+                           << formatShape(first.getShape());
+    if (init.getRank() != 0 || init.getElementType() != input.getElementType())
+      return emitOpError() << "init value #" << i << " must be a rank-0 tensor"
+                           << " of " << input.getElementType() << ", got "
+                           << init;
+    if (result.getElementType() != input.getElementType() ||
+        !shapesCompatible(result.getShape(), expected))
+      return emitOpError() << "result #" << i << " has type " << result
+                           << " but expects shape " << formatShape(expected)
+                           << " of " << input.getElementType();
+  }
+  return success();
+}
+
+LogicalResult ReduceRegionOp::verifyRegions() {
+  SmallVector<Type> args(getInitValues().getTypes());
+  llvm::append_range(args, getInitValues().getTypes());
+  if (failed(verifyBlockArgs(*this, getBody(), args, "body")))
+    return failure();
+  return verifyYield(*this, getBody(), getInitValues().getTypes(), "body");
 }

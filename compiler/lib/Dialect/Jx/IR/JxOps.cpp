@@ -65,7 +65,7 @@ bool util::typesCompatible(Type a, Type b) {
 }
 
 LogicalResult util::verifyDimList(Operation *op, ArrayRef<int64_t> dims,
-                                    int64_t rank, StringRef what) {
+                                  int64_t rank, StringRef what) {
   llvm::SmallSet<int64_t, 8> seen;
   for (int64_t d : dims) {
     if (d < 0 || d >= rank)
@@ -73,36 +73,34 @@ LogicalResult util::verifyDimList(Operation *op, ArrayRef<int64_t> dims,
              << what << " " << formatList(dims) << " has dimension " << d
              << " out of range for rank " << rank;
     if (!seen.insert(d).second)
-      return op->emitOpError() << what << " " << formatList(dims)
-                               << " repeats dimension " << d;
+      return op->emitOpError()
+             << what << " " << formatList(dims) << " repeats dimension " << d;
   }
   return success();
 }
 
-LogicalResult util::verifySortedDimList(Operation *op,
-                                          ArrayRef<int64_t> dims, int64_t rank,
-                                          StringRef what) {
+LogicalResult util::verifySortedDimList(Operation *op, ArrayRef<int64_t> dims,
+                                        int64_t rank, StringRef what) {
   if (failed(verifyDimList(op, dims, rank, what)))
     return failure();
   if (!llvm::is_sorted(dims))
-    return op->emitOpError() << what << " " << formatList(dims)
-                             << " is not sorted";
+    return op->emitOpError()
+           << what << " " << formatList(dims) << " is not sorted";
   return success();
 }
 
 LogicalResult util::verifyDynamicDimCount(Operation *op, ShapedType type,
-                                            ValueRange dims, StringRef what) {
+                                          ValueRange dims, StringRef what) {
   int64_t expected = type.getNumDynamicDims();
   if (static_cast<int64_t>(dims.size()) != expected)
-    return op->emitOpError()
-           << "expects " << expected << " '" << what
-           << "' operand(s), one per dynamic dimension of " << type
-           << ", but got " << dims.size();
+    return op->emitOpError() << "expects " << expected << " '" << what
+                             << "' operand(s), one per dynamic dimension of "
+                             << type << ", but got " << dims.size();
   return success();
 }
 
 LogicalResult util::verifySameElementType(Operation *op, ShapedType operand,
-                                            ShapedType result) {
+                                          ShapedType result) {
   if (operand.getElementType() != result.getElementType())
     return op->emitOpError()
            << "result element type " << result.getElementType()
@@ -111,9 +109,8 @@ LogicalResult util::verifySameElementType(Operation *op, ShapedType operand,
   return success();
 }
 
-LogicalResult util::verifyResultShape(Operation *op,
-                                        ArrayRef<int64_t> expected,
-                                        ShapedType actual) {
+LogicalResult util::verifyResultShape(Operation *op, ArrayRef<int64_t> expected,
+                                      ShapedType actual) {
   if (!shapesCompatible(expected, actual.getShape()))
     return op->emitOpError()
            << "result shape " << formatShape(actual.getShape())

@@ -53,8 +53,8 @@ LogicalResult BroadcastInDimOp::verify() {
                          << " has " << dims.size()
                          << " entries but the operand has rank "
                          << operand.getRank();
-  if (failed(verifyDimList(*this, dims, result.getRank(),
-                           "broadcast_dimensions")))
+  if (failed(
+          verifyDimList(*this, dims, result.getRank(), "broadcast_dimensions")))
     return failure();
   for (auto [i, d] : llvm::enumerate(dims)) {
     int64_t from = operand.getDimSize(i);
@@ -264,15 +264,15 @@ static LogicalResult verifyIndexVector(Operation *op, RankedTensorType indices,
                                        int64_t ivd, ArrayRef<int64_t> map,
                                        int64_t operandRank, StringRef mapName) {
   if (ivd < 0 || ivd > indices.getRank())
-    return op->emitOpError() << "index_vector_dim " << ivd
-                             << " is out of range for indices of rank "
-                             << indices.getRank();
+    return op->emitOpError()
+           << "index_vector_dim " << ivd
+           << " is out of range for indices of rank " << indices.getRank();
   int64_t vectorSize = indexVectorSize(indices, ivd);
   if (!ShapedType::isDynamic(vectorSize) &&
       static_cast<int64_t>(map.size()) != vectorSize)
-    return op->emitOpError() << mapName << " " << formatList(map) << " has "
-                             << map.size() << " entries but index vectors have "
-                             << vectorSize;
+    return op->emitOpError()
+           << mapName << " " << formatList(map) << " has " << map.size()
+           << " entries but index vectors have " << vectorSize;
   return verifyDimList(op, map, operandRank, mapName);
 }
 
@@ -289,22 +289,21 @@ LogicalResult GatherOp::verify() {
     return emitOpError() << "slice_sizes " << formatList(sizes) << " has "
                          << sizes.size() << " entries but the operand has rank "
                          << rank;
-  for (int64_t d = 0; d < rank; ++d)
-    if (sizes[d] < 0 || !dimsCompatible(std::max(sizes[d],
-                                                 operand.getDimSize(d)),
-                                        operand.getDimSize(d)))
-      return emitOpError() << "slice size " << sizes[d] << " of dimension "
-                           << d << " does not fit the operand";
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t bound = operand.getDimSize(d);
+    if (sizes[d] < 0 || (!ShapedType::isDynamic(bound) && sizes[d] > bound))
+      return emitOpError() << "slice size " << sizes[d] << " of dimension " << d
+                           << " does not fit the operand";
+  }
   if (failed(verifySortedDimList(*this, dn.getCollapsedSliceDims(), rank,
                                  "collapsed_slice_dims")))
     return failure();
   for (int64_t d : dn.getCollapsedSliceDims())
     if (sizes[d] != 1)
-      return emitOpError() << "collapsed dimension " << d
-                           << " has slice size " << sizes[d] << ", not 1";
+      return emitOpError() << "collapsed dimension " << d << " has slice size "
+                           << sizes[d] << ", not 1";
   if (failed(verifyIndexVector(*this, indices, dn.getIndexVectorDim(),
-                               dn.getStartIndexMap(), rank,
-                               "start_index_map")))
+                               dn.getStartIndexMap(), rank, "start_index_map")))
     return failure();
   SmallVector<int64_t> batch = batchShape(indices, dn.getIndexVectorDim());
   ArrayRef<int64_t> offsetDims = dn.getOffsetDims();
@@ -315,8 +314,7 @@ LogicalResult GatherOp::verify() {
                             "dimension ("
                          << numOffset << ")";
   int64_t resultRank = batch.size() + offsetDims.size();
-  if (failed(verifySortedDimList(*this, offsetDims, resultRank,
-                                 "offset_dims")))
+  if (failed(verifySortedDimList(*this, offsetDims, resultRank, "offset_dims")))
     return failure();
   SmallVector<int64_t> expected(resultRank);
   auto batchIt = batch.begin();
@@ -342,8 +340,8 @@ LogicalResult ScatterOp::verify() {
   ArrayRef<int64_t> inserted = dn.getInsertedWindowDims();
   if (failed(verifySortedDimList(*this, windowDims, updates.getRank(),
                                  "update_window_dims")) ||
-      failed(verifySortedDimList(*this, inserted, rank,
-                                 "inserted_window_dims")))
+      failed(
+          verifySortedDimList(*this, inserted, rank, "inserted_window_dims")))
     return failure();
   if (static_cast<int64_t>(windowDims.size() + inserted.size()) != rank)
     return emitOpError() << "update_window_dims and inserted_window_dims "
@@ -371,8 +369,8 @@ LogicalResult ScatterOp::verify() {
     int64_t w = *windowIt++, o = operand.getDimSize(d);
     if (!ShapedType::isDynamic(w) && !ShapedType::isDynamic(o) && w > o)
       return emitOpError() << "update window of size " << w
-                           << " is larger than operand dimension " << d
-                           << " (" << o << ")";
+                           << " is larger than operand dimension " << d << " ("
+                           << o << ")";
   }
   return success();
 }
@@ -391,8 +389,8 @@ LogicalResult ConcatenateOp::verify() {
   if (failed(verifySameElementType(*this, first, result)))
     return failure();
   if (dim < 0 || dim >= rank)
-    return emitOpError() << "dimension " << dim
-                         << " is out of range for rank " << rank;
+    return emitOpError() << "dimension " << dim << " is out of range for rank "
+                         << rank;
   SmallVector<int64_t> expected(first.getShape());
   expected[dim] = 0;
   for (auto [i, input] : llvm::enumerate(getInputs())) {
@@ -403,10 +401,10 @@ LogicalResult ConcatenateOp::verify() {
     for (int64_t d = 0; d < rank; ++d) {
       int64_t size = type.getDimSize(d);
       if (d == dim) {
-        expected[d] = ShapedType::isDynamic(size) ||
-                              ShapedType::isDynamic(expected[d])
-                          ? kDynamic
-                          : expected[d] + size;
+        expected[d] =
+            ShapedType::isDynamic(size) || ShapedType::isDynamic(expected[d])
+                ? kDynamic
+                : expected[d] + size;
       } else if (!dimsCompatible(size, expected[d])) {
         return emitOpError() << "input #" << i << " has shape "
                              << formatShape(type.getShape())
@@ -536,8 +534,8 @@ LogicalResult DotGeneralOp::verify() {
     return emitOpError() << "batching dimensions " << formatList(lb) << " x "
                          << formatList(rb) << " differ in length";
   if (lc.size() != rc.size())
-    return emitOpError() << "contracting dimensions " << formatList(lc)
-                         << " x " << formatList(rc) << " differ in length";
+    return emitOpError() << "contracting dimensions " << formatList(lc) << " x "
+                         << formatList(rc) << " differ in length";
   SmallVector<int64_t> lhsUsed(lb), rhsUsed(rb);
   llvm::append_range(lhsUsed, lc);
   llvm::append_range(rhsUsed, rc);
@@ -570,16 +568,18 @@ LogicalResult DotGeneralOp::verify() {
 
 LogicalResult CumulativeOp::verify() {
   int64_t rank = getType().getRank();
-  if (getAxis() < 0 || getAxis() >= rank)
-    return emitOpError() << "axis " << getAxis()
-                         << " is out of range for rank " << rank;
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " is out of range for rank "
+                         << rank;
   return success();
 }
 
 LogicalResult DimOp::verify() {
   int64_t rank = getOperand().getType().getRank();
-  if (getIndex() < 0 || getIndex() >= rank)
-    return emitOpError() << "dimension " << getIndex()
+  int64_t index = getIndex();
+  if (index < 0 || index >= rank)
+    return emitOpError() << "dimension " << index
                          << " is out of range for rank " << rank;
   return success();
 }
@@ -589,6 +589,5 @@ OpFoldResult DimOp::fold(FoldAdaptor) {
   int64_t index = getIndex();
   if (index < 0 || index >= type.getRank() || type.isDynamicDim(index))
     return {};
-  return IntegerAttr::get(IndexType::get(getContext()),
-                          type.getDimSize(index));
+  return IntegerAttr::get(IndexType::get(getContext()), type.getDimSize(index));
 }

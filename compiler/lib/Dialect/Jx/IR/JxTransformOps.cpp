@@ -39,11 +39,10 @@ static FailureOr<Callee> lookupCallee(Operation *op, FlatSymbolRefAttr callee,
   Callee result{func, func.getFunctionType().getInputs(),
                 func.getFunctionType().getResults()};
   if (args.size() != result.inputs.size())
-    return op->emitOpError() << "passes " << args.size() << " arguments to '"
-                             << callee.getValue() << "', which takes "
-                             << result.inputs.size();
-  for (auto [i, actual, expected] :
-       llvm::enumerate(args, result.inputs))
+    return op->emitOpError()
+           << "passes " << args.size() << " arguments to '" << callee.getValue()
+           << "', which takes " << result.inputs.size();
+  for (auto [i, actual, expected] : llvm::enumerate(args, result.inputs))
     if (actual != expected)
       return op->emitOpError()
              << "argument #" << i << " has type " << actual << " but '"
@@ -59,8 +58,8 @@ static LogicalResult verifyResults(Operation *op, TypeRange expected) {
                              << " results but expects " << expected.size();
   for (auto [i, a, e] : llvm::enumerate(actual, expected))
     if (a != e)
-      return op->emitOpError() << "result #" << i << " has type " << a
-                               << " but expects " << e;
+      return op->emitOpError()
+             << "result #" << i << " has type " << a << " but expects " << e;
   return success();
 }
 
@@ -74,13 +73,20 @@ static LogicalResult verifyArgnums(Operation *op, ArrayRef<int64_t> argnums,
                                    TypeRange inputs) {
   if (argnums.empty())
     return op->emitOpError() << "argnums must not be empty";
-  if (failed(verifyDimList(op, argnums, inputs.size(), "argnums")))
-    return failure();
-  for (int64_t a : argnums)
+  llvm::SmallSet<int64_t, 4> seen;
+  for (int64_t a : argnums) {
+    if (a < 0 || a >= static_cast<int64_t>(inputs.size()))
+      return op->emitOpError()
+             << "argnums " << formatList(argnums) << " names argument " << a
+             << " but there are " << inputs.size();
+    if (!seen.insert(a).second)
+      return op->emitOpError()
+             << "argnums " << formatList(argnums) << " repeats argument " << a;
     if (!isFloatTensor(inputs[a]))
       return op->emitOpError() << "cannot differentiate with respect to "
                                   "argument #"
                                << a << " of non-float type " << inputs[a];
+  }
   return success();
 }
 
@@ -89,16 +95,15 @@ static LogicalResult verifyFloatOutputs(Operation *op, TypeRange outputs,
                                         StringRef callee) {
   for (auto [i, type] : llvm::enumerate(outputs))
     if (!isFloatTensor(type))
-      return op->emitOpError() << "result #" << i << " of '" << callee
-                               << "' has non-float type " << type
-                               << " and cannot be differentiated";
+      return op->emitOpError()
+             << "result #" << i << " of '" << callee << "' has non-float type "
+             << type << " and cannot be differentiated";
   return success();
 }
 
 /// The scalar-output check of grad and value_and_grad; returns the aux types.
-static FailureOr<TypeRange> verifyScalarOutput(Operation *op,
-                                               const Callee &callee,
-                                               bool hasAux) {
+static FailureOr<TypeRange>
+verifyScalarOutput(Operation *op, const Callee &callee, bool hasAux) {
   StringRef name = const_cast<func::FuncOp &>(callee.func).getSymName();
   if (hasAux ? callee.outputs.empty() : callee.outputs.size() != 1)
     return op->emitOpError()
@@ -107,9 +112,8 @@ static FailureOr<TypeRange> verifyScalarOutput(Operation *op,
            << callee.outputs.size() << " values";
   auto out = cast<RankedTensorType>(callee.outputs.front());
   if (out.getRank() != 0 || !isa<FloatType>(out.getElementType()))
-    return op->emitOpError() << "'" << name
-                             << "' must return a rank-0 float tensor, not "
-                             << out;
+    return op->emitOpError()
+           << "'" << name << "' must return a rank-0 float tensor, not " << out;
   return callee.outputs.drop_front();
 }
 
@@ -127,8 +131,8 @@ static Type concatShapes(Type a, ArrayRef<Type> rest) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult GradOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  auto callee = lookupCallee(*this, getCalleeAttr(), symbolTable,
-                             getArgs().getTypes());
+  auto callee =
+      lookupCallee(*this, getCalleeAttr(), symbolTable, getArgs().getTypes());
   if (failed(callee) ||
       failed(verifyArgnums(*this, getArgnums(), callee->inputs)))
     return failure();
@@ -144,8 +148,8 @@ LogicalResult GradOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 
 LogicalResult
 ValueAndGradOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  auto callee = lookupCallee(*this, getCalleeAttr(), symbolTable,
-                             getArgs().getTypes());
+  auto callee =
+      lookupCallee(*this, getCalleeAttr(), symbolTable, getArgs().getTypes());
   if (failed(callee) ||
       failed(verifyArgnums(*this, getArgnums(), callee->inputs)))
     return failure();
@@ -164,8 +168,8 @@ ValueAndGradOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult JvpOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  auto func = symbolTable.lookupNearestSymbolFrom<func::FuncOp>(
-      *this, getCalleeAttr());
+  auto func =
+      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
   if (!func)
     return emitOpError() << "'" << getCallee()
                          << "' does not reference a valid function";
@@ -189,8 +193,8 @@ LogicalResult JvpOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 }
 
 LogicalResult VjpOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  auto func = symbolTable.lookupNearestSymbolFrom<func::FuncOp>(
-      *this, getCalleeAttr());
+  auto func =
+      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
   if (!func)
     return emitOpError() << "'" << getCallee()
                          << "' does not reference a valid function";
@@ -206,9 +210,9 @@ LogicalResult VjpOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   for (size_t j = 0; j < m; ++j)
     if (getArgs()[n + j].getType() != callee->outputs[j])
       return emitOpError() << "cotangent #" << j << " has type "
-                           << getArgs()[n + j].getType()
-                           << " but result #" << j << " of '" << getCallee()
-                           << "' has type " << callee->outputs[j];
+                           << getArgs()[n + j].getType() << " but result #" << j
+                           << " of '" << getCallee() << "' has type "
+                           << callee->outputs[j];
   SmallVector<Type> expected(callee->outputs);
   llvm::append_range(expected, callee->inputs);
   return verifyResults(*this, expected);
@@ -219,12 +223,10 @@ LogicalResult VjpOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 //===----------------------------------------------------------------------===//
 
 /// Jacobians (order 1) or Hessians (order 2), output-major.
-static LogicalResult verifyDerivativeTensor(Operation *op,
-                                            FlatSymbolRefAttr calleeAttr,
-                                            TypeRange args,
-                                            ArrayRef<int64_t> argnums,
-                                            unsigned order,
-                                            SymbolTableCollection &st) {
+static LogicalResult
+verifyDerivativeTensor(Operation *op, FlatSymbolRefAttr calleeAttr,
+                       TypeRange args, ArrayRef<int64_t> argnums,
+                       unsigned order, SymbolTableCollection &st) {
   auto callee = lookupCallee(op, calleeAttr, st, args);
   if (failed(callee) || failed(verifyArgnums(op, argnums, callee->inputs)) ||
       failed(verifyFloatOutputs(op, callee->outputs, calleeAttr.getValue())))
@@ -271,36 +273,35 @@ static RankedTensorType dropDim(RankedTensorType type, int64_t axis) {
 
 template <typename MapOp>
 static LogicalResult verifyMap(MapOp op, SymbolTableCollection &symbolTable) {
-  auto func = symbolTable.lookupNearestSymbolFrom<func::FuncOp>(
-      op, op.getCalleeAttr());
+  auto func =
+      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(op, op.getCalleeAttr());
   if (!func)
-    return op.emitOpError() << "'" << op.getCallee()
-                            << "' does not reference a valid function";
+    return op.emitOpError()
+           << "'" << op.getCallee() << "' does not reference a valid function";
   StringRef name = op.getCallee();
   TypeRange inputs = func.getFunctionType().getInputs();
   TypeRange outputs = func.getFunctionType().getResults();
   ArrayRef<int64_t> inAxes = op.getInAxes(), outAxes = op.getOutAxes();
   if (op.getArgs().size() != inputs.size())
-    return op.emitOpError() << "passes " << op.getArgs().size()
-                            << " arguments to '" << name << "', which takes "
-                            << inputs.size();
+    return op.emitOpError()
+           << "passes " << op.getArgs().size() << " arguments to '" << name
+           << "', which takes " << inputs.size();
   if (inAxes.size() != inputs.size())
-    return op.emitOpError() << "in_axes " << formatList(inAxes) << " has "
-                            << inAxes.size() << " entries for "
-                            << inputs.size() << " arguments";
-  if (outAxes.size() != outputs.size() ||
-      op->getNumResults() != outputs.size())
-    return op.emitOpError() << "out_axes " << formatList(outAxes) << " and "
-                            << op->getNumResults() << " results must match "
-                            << "the " << outputs.size() << " results of '"
-                            << name << "'";
+    return op.emitOpError()
+           << "in_axes " << formatList(inAxes) << " has " << inAxes.size()
+           << " entries for " << inputs.size() << " arguments";
+  if (outAxes.size() != outputs.size() || op->getNumResults() != outputs.size())
+    return op.emitOpError()
+           << "out_axes " << formatList(outAxes) << " and "
+           << op->getNumResults() << " results must match "
+           << "the " << outputs.size() << " results of '" << name << "'";
 
   int64_t size = ShapedType::kDynamic;
   bool anyMapped = false;
   auto unify = [&](int64_t s) -> LogicalResult {
     if (!dimsCompatible(s, size))
-      return op.emitOpError() << "mapped axis sizes disagree: " << s
-                              << " vs " << size;
+      return op.emitOpError()
+             << "mapped axis sizes disagree: " << s << " vs " << size;
     if (!ShapedType::isDynamic(s))
       size = s;
     return success();
@@ -321,9 +322,9 @@ static LogicalResult verifyMap(MapOp op, SymbolTableCollection &symbolTable) {
       seen = dropDim(type, axis);
     }
     if (!typesCompatible(seen, inputs[i]))
-      return op.emitOpError() << "argument #" << i << " of type " << type
-                              << " maps to " << seen << " but '" << name
-                              << "' expects " << inputs[i];
+      return op.emitOpError()
+             << "argument #" << i << " of type " << type << " maps to " << seen
+             << " but '" << name << "' expects " << inputs[i];
   }
   if (!anyMapped && !op.getAxisSize())
     return op.emitOpError() << "needs 'axis_size' when no argument is mapped";

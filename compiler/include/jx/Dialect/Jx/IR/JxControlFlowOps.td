@@ -15,11 +15,13 @@ include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Jx_YieldOp : Jx_Op<"yield", [Pure, Terminator, ReturnLike,
-    ParentOneOf<["IfOp", "SwitchOp", "WhileOp", "ForiOp", "ScanOp"]>]> {
+    ParentOneOf<["IfOp", "SwitchOp", "WhileOp", "ForiOp", "ScanOp",
+                 "ReduceRegionOp"]>]> {
   let summary = "terminator of jx region ops";
   let description = [{
     Returns values from a region of `jx.if`, `jx.switch`, `jx.while`,
-    `jx.fori` or `jx.scan`; what it must yield is checked by the parent.
+    `jx.fori`, `jx.scan` or `jx.reduce_region`; what it must yield is checked
+    by the parent.
 
     Example:
 
@@ -190,6 +192,45 @@ def Jx_ScanOp : Jx_Op<"scan", [RecursiveMemoryEffects,
       return getResults().drop_front(getInit().size());
     }
   }];
+}
+
+def Jx_ReduceRegionOp : Jx_Op<"reduce_region", [RecursiveMemoryEffects,
+    AttrSizedOperandSegments]> {
+  let summary = "reduce over dimensions with a combiner region";
+  let description = [{
+    The general form of `jx.reduce` (StableHLO's reduce): reduces the `inputs`
+    (one shape) together over `dimensions`. The body takes the accumulators
+    then the elements (all rank-0, one per input) and yields the new
+    accumulators; it must be associative and commutative, since the order of
+    combination is unspecified, and `init_values` must be its identity.
+    Result `i` has the element type of input `i` and the input shape without
+    `dimensions`.
+
+    Example (max with its index):
+
+    ```mlir
+    %m, %i = jx.reduce_region %x, %idx init(%ninf, %zero) dims = [1]
+        : (tensor<3x4xf32>, tensor<3x4xi32>, tensor<f32>, tensor<i32>)
+        -> (tensor<3xf32>, tensor<3xi32>) {
+    ^bb0(%am: tensor<f32>, %ai: tensor<i32>, %em: tensor<f32>, %ei: tensor<i32>):
+      %gt = jx.compare GT, %em, %am : tensor<f32>
+      %m2 = jx.select %gt, %em, %am : tensor<i1>, tensor<f32>
+      %i2 = jx.select %gt, %ei, %ai : tensor<i1>, tensor<i32>
+      jx.yield %m2, %i2 : tensor<f32>, tensor<i32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Jx_Tensor>:$inputs,
+                       Variadic<Jx_Tensor>:$init_values,
+                       DenseI64ArrayAttr:$dimensions);
+  let results = (outs Variadic<Jx_Tensor>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $inputs `init` `(` $init_values `)` `dims` `=` $dimensions attr-dict `:`
+    functional-type(operands, results) $body
+  }];
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
 }
 
 #endif // JX_DIALECT_JX_IR_JXCONTROLFLOWOPS_TD

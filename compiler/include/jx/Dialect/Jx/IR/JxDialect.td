@@ -41,7 +41,6 @@ def Jx_Dialect : Dialect {
 // Type constraints
 //===----------------------------------------------------------------------===//
 
-def Jx_Bool : TypeAlias<I1, "bool">;
 def Jx_Float : AnyTypeOf<[F16, BF16, F32, F64], "floating-point">;
 def Jx_Int : AnyTypeOf<[I32, I64, UI32], "integer">;
 def Jx_IntOrBool : AnyTypeOf<[I1, I32, I64, UI32], "integer or bool">;
@@ -56,8 +55,8 @@ def Jx_IntOrBoolTensor : RankedTensorOf<[Jx_IntOrBool]>;
 def Jx_BoolTensor : RankedTensorOf<[I1]>;
 def Jx_NumericTensor : RankedTensorOf<[Jx_Numeric]>;
 
-/// A rank-0 integer tensor used as a run-time index (dynamic_slice starts,
-/// gather/scatter do not use this: they take index arrays).
+/// A rank-0 integer tensor used as a run-time start index (dynamic_slice,
+/// dynamic_update_slice).
 def Jx_IndexScalar : 0DTensorOf<[I32, I64, UI32]>;
 
 /// `tensor<i1>`: the predicate of `jx.if`.

@@ -1,0 +1,456 @@
+//===- SemaExpr.cpp - Checking expressions --------------------------------===//
+//
+// Names and scopes (let-shadowing, patterns), literals and their weak types,
+// operators (typed by ArrayBuiltins), fields, indexing, struct literals,
+// `if`, blocks and lambdas (closure conversion: a lambda's free variables
+// that name local values become its captures). Expressions that can be
+// evaluated at compile time get a StaticValue.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SemaImpl.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <set>
+
+using namespace jx;
+
+/// Section 7 names, for "did you mean" suggestions only (ArrayBuiltins
+/// decides what is a built-in).
+static const char *const kLibraryNames[] = {
+    "zeros",         "ones",
+    "full",          "zeros_like",
+    "ones_like",     "full_like",
+    "arange",        "linspace",
+    "eye",           "exp",
+    "exp2",          "log",
+    "log1p",         "log2",
+    "expm1",         "sqrt",
+    "rsqrt",         "sin",
+    "cos",           "tan",
+    "arcsin",        "arccos",
+    "arctan",        "arctan2",
+    "sinh",          "cosh",
+    "tanh",          "abs",
+    "sign",          "floor",
+    "ceil",          "round",
+    "square",        "reciprocal",
+    "power",         "maximum",
+    "minimum",       "clip",
+    "where",         "erf",
+    "isnan",         "isfinite",
+    "logical_not",   "astype",
+    "sum",           "mean",
+    "prod",          "max",
+    "min",           "argmax",
+    "argmin",        "any",
+    "all",           "var",
+    "std",           "cumsum",
+    "cumprod",       "reshape",
+    "transpose",     "swapaxes",
+    "expand_dims",   "squeeze",
+    "broadcast_to",  "concatenate",
+    "stack",         "flip",
+    "pad",           "take",
+    "dynamic_slice", "dynamic_update_slice",
+    "dot",           "matmul",
+    "outer",         "einsum",
+    "trace",         "diag",
+    "grad",          "value_and_grad",
+    "jvp",           "vjp",
+    "jacfwd",        "jacrev",
+    "hessian",       "vmap",
+    "pmap",          "jit",
+    "stop_gradient", "tree_map",
+    "partial",       "fori_loop",
+    "while_loop",    "scan",
+    "cond",          "switch",
+    "psum",          "pmean",
+    "pmax",          "pmin",
+    "all_gather",    "axis_index",
+    "ppermute",      "f32",
+    "f64",           "i32",
+    "i64",           "u32",
+    "bool",          "f16",
+    "bf16"};
+
+const Binding *SemaImpl::lookupLocal(llvm::StringRef name) {
+  if (!inFunction())
+    return nullptr;
+  auto &bindings = scope().bindings;
+  for (auto it = bindings.rbegin(); it != bindings.rend(); ++it)
+    if (it->name == name)
+      return &*it;
+  return nullptr;
+}
+
+const ModuleInfo *SemaImpl::lookupModuleAlias(llvm::StringRef name) {
+  if (!inFunction() || lookupLocal(name))
+    return nullptr;
+  const ModuleInfo *module = scope().module;
+  if (module->decls.count(name.str()))
+    return nullptr;
+  auto it = module->imports.find(name.str());
+  return it == module->imports.end() ? nullptr : it->second;
+}
+
+std::optional<StaticValue> SemaImpl::getStatic(const Expr *e) {
+  if (!e)
+    return std::nullopt;
+  auto it = program->statics.find(e);
+  if (it == program->statics.end())
+    return std::nullopt;
+  return it->second;
+}
+
+void SemaImpl::reportUndeclared(SourceLoc loc, llvm::StringRef name) {
+  diag.error(loc, "use of undeclared name '" + name + "'");
+  std::vector<std::string> candidates;
+  if (inFunction()) {
+    for (const auto &b : scope().bindings)
+      candidates.push_back(b.name);
+    for (const auto &[n, d] : scope().module->decls)
+      candidates.push_back(n);
+    for (const auto &[n, m] : scope().module->imports)
+      candidates.push_back(n);
+  }
+  for (const char *n : kLibraryNames)
+    candidates.push_back(n);
+  if (auto s = suggest(name, candidates)) {
+    diag.note(loc, "did you mean '" + *s + "'?");
+    return;
+  }
+  // A function of an imported module must be qualified.
+  if (inFunction())
+    for (const auto &[alias, m] : scope().module->imports)
+      if (m->decls.count(name.str())) {
+        diag.note(loc, "did you mean '" + alias + "." + name + "'?");
+        return;
+      }
+}
+
+const Type *SemaImpl::checkExpr(Expr *e) {
+  if (!e)
+    return nullptr;
+  const Type *t = nullptr;
+  switch (e->kind) {
+  case Expr::Kind::IntLit:
+    t = types.getScalar(DType::I32, /*weak=*/true);
+    setStatic(e, StaticValue::ofInt(llvm::cast<IntLitExpr>(e)->value));
+    break;
+  case Expr::Kind::FloatLit: {
+    t = types.getScalar(DType::F32, /*weak=*/true);
+    StaticValue v;
+    v.kind = StaticValue::Kind::Float;
+    v.floatValue = llvm::cast<FloatLitExpr>(e)->value;
+    setStatic(e, v);
+    break;
+  }
+  case Expr::Kind::BoolLit: {
+    t = types.getScalar(DType::Bool);
+    StaticValue v;
+    v.kind = StaticValue::Kind::Bool;
+    v.boolValue = llvm::cast<BoolLitExpr>(e)->value;
+    setStatic(e, v);
+    break;
+  }
+  case Expr::Kind::StringLit: {
+    t = types.getString();
+    StaticValue v;
+    v.kind = StaticValue::Kind::String;
+    v.string = llvm::cast<StringLitExpr>(e)->value;
+    setStatic(e, v);
+    break;
+  }
+  case Expr::Kind::NoneLit:
+    t = types.getNone();
+    setStatic(e, StaticValue());
+    break;
+  case Expr::Kind::Name:
+    t = checkName(llvm::cast<NameExpr>(e));
+    break;
+  case Expr::Kind::Tuple: {
+    auto *tuple = llvm::cast<TupleExpr>(e);
+    std::vector<const Type *> elements;
+    StaticValue value;
+    value.kind = StaticValue::Kind::Tuple;
+    bool ok = true, isStatic = true;
+    for (auto &el : tuple->elements) {
+      const Type *et = checkExpr(el.get());
+      ok &= et != nullptr;
+      elements.push_back(et);
+      auto sv = getStatic(el.get());
+      if (sv)
+        value.elements.push_back(*sv);
+      else
+        isStatic = false;
+    }
+    if (ok)
+      t = types.getTuple(elements);
+    if (ok && isStatic)
+      setStatic(e, value);
+    break;
+  }
+  case Expr::Kind::ArrayLit: {
+    auto *array = llvm::cast<ArrayLitExpr>(e);
+    std::vector<BuiltinArg> elements;
+    bool ok = true;
+    for (auto &el : array->elements) {
+      BuiltinArg arg;
+      arg.loc = el ? el->loc : e->loc;
+      arg.type = checkExpr(el.get());
+      arg.value = getStatic(el.get());
+      ok &= arg.type != nullptr;
+      elements.push_back(arg);
+    }
+    if (ok) {
+      for (const auto &el : elements)
+        if (containsFunction(el.type)) {
+          diag.error(el.loc, "an array literal cannot contain a function "
+                             "value");
+          ok = false;
+          break;
+        }
+    }
+    if (ok)
+      t = builtins.checkArrayLiteral(e->loc, elements);
+    break;
+  }
+  case Expr::Kind::Unary:
+    t = checkUnary(llvm::cast<UnaryExpr>(e));
+    break;
+  case Expr::Kind::Binary:
+    t = checkBinary(llvm::cast<BinaryExpr>(e));
+    break;
+  case Expr::Kind::Call:
+    t = checkCall(llvm::cast<CallExpr>(e));
+    break;
+  case Expr::Kind::Index:
+    t = checkIndex(llvm::cast<IndexExpr>(e));
+    break;
+  case Expr::Kind::Field:
+    t = checkField(llvm::cast<FieldExpr>(e));
+    break;
+  case Expr::Kind::TupleField:
+    t = checkTupleField(llvm::cast<TupleFieldExpr>(e));
+    break;
+  case Expr::Kind::AtUpdate:
+    t = checkAtUpdate(llvm::cast<AtUpdateExpr>(e));
+    break;
+  case Expr::Kind::StructLit:
+    t = checkStructLit(llvm::cast<StructLitExpr>(e));
+    break;
+  case Expr::Kind::If:
+    t = checkIf(llvm::cast<IfExpr>(e));
+    break;
+  case Expr::Kind::Lambda:
+    t = checkLambda(llvm::cast<LambdaExpr>(e));
+    break;
+  case Expr::Kind::Block:
+    t = checkBlock(llvm::cast<BlockExpr>(e));
+    break;
+  }
+  e->type = t;
+  return t;
+}
+
+const Type *SemaImpl::checkName(NameExpr *e) {
+  if (const Binding *b = lookupLocal(e->name)) {
+    program->names[e] = b->ref;
+    if (b->value)
+      setStatic(e, *b->value);
+    return b->type;
+  }
+  const ModuleInfo *module = scope().module;
+  if (auto it = module->decls.find(e->name); it != module->decls.end()) {
+    if (auto *fn = llvm::dyn_cast<FunctionDecl>(it->second)) {
+      NameRef ref;
+      ref.kind = NameRef::Kind::Function;
+      ref.callable = functionCallable(fn, module, e->loc);
+      program->names[e] = ref;
+      return types.getFunction(ref.callable);
+    }
+    diag.error(e->loc, "'" + e->name +
+                           "' is a struct type, not a value; construct one "
+                           "with '" +
+                           e->name + " { ... }'");
+    return nullptr;
+  }
+  if (module->imports.count(e->name)) {
+    diag.error(e->loc, "module '" + e->name +
+                           "' cannot be used as a value; use one of its "
+                           "members, e.g. '" +
+                           e->name + ".name'");
+    return nullptr;
+  }
+  if (auto dtype = parseDType(e->name)) {
+    NameRef ref;
+    ref.kind = NameRef::Kind::DType;
+    ref.dtype = *dtype;
+    program->names[e] = ref;
+    StaticValue v;
+    v.kind = StaticValue::Kind::DType;
+    v.dtype = *dtype;
+    setStatic(e, v);
+    return types.getDTypeVal(*dtype);
+  }
+  if (isSpecialName(e->name)) {
+    diag.error(e->loc,
+               "'" + e->name + "' cannot be used as a value; call it directly");
+    return nullptr;
+  }
+  if (ArrayBuiltins::isBuiltin(e->name)) {
+    NameRef ref;
+    ref.kind = NameRef::Kind::Function;
+    ref.callable = builtinCallable(e->name, e->loc);
+    program->names[e] = ref;
+    return types.getFunction(ref.callable);
+  }
+  reportUndeclared(e->loc, e->name);
+  return nullptr;
+}
+
+const Type *SemaImpl::checkUnary(UnaryExpr *e) {
+  const Type *t = checkExpr(e->operand.get());
+  if (!t)
+    return nullptr;
+  const Type *r = builtins.checkUnary(e->op, e->loc, t);
+  if (r)
+    if (auto sv = getStatic(e->operand.get())) {
+      if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Int)
+        setStatic(e, StaticValue::ofInt(-sv->intValue));
+      else if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Float) {
+        StaticValue v = *sv;
+        v.floatValue = -v.floatValue;
+        setStatic(e, v);
+      } else if (e->op == UnaryOp::Plus) {
+        setStatic(e, *sv);
+      } else if (e->op == UnaryOp::Not && sv->kind == StaticValue::Kind::Bool) {
+        StaticValue v = *sv;
+        v.boolValue = !v.boolValue;
+        setStatic(e, v);
+      }
+    }
+  return r;
+}
+
+const Type *SemaImpl::checkBinary(BinaryExpr *e) {
+  const Type *l = checkExpr(e->lhs.get());
+  const Type *r = checkExpr(e->rhs.get());
+  if (!l || !r)
+    return nullptr;
+  const Type *t = builtins.checkBinary(e->op, e->loc, l, r);
+  if (t) {
+    auto a = getStatic(e->lhs.get());
+    auto b = getStatic(e->rhs.get());
+    if (a && b)
+      if (auto v = foldBinary(e->op, *a, *b))
+        setStatic(e, *v);
+  }
+  return t;
+}
+
+static int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    --q;
+  return q;
+}
+
+std::optional<StaticValue>
+SemaImpl::foldBinary(BinaryOp op, const StaticValue &a, const StaticValue &b) {
+  using K = StaticValue::Kind;
+  if (a.kind == K::Int && b.kind == K::Int) {
+    int64_t x = a.intValue, y = b.intValue;
+    auto boolean = [](bool v) {
+      StaticValue s;
+      s.kind = K::Bool;
+      s.boolValue = v;
+      return s;
+    };
+    switch (op) {
+    case BinaryOp::Add:
+      return StaticValue::ofInt(x + y);
+    case BinaryOp::Sub:
+      return StaticValue::ofInt(x - y);
+    case BinaryOp::Mul:
+      return StaticValue::ofInt(x * y);
+    case BinaryOp::FloorDiv:
+      if (y == 0)
+        return std::nullopt;
+      return StaticValue::ofInt(floorDiv(x, y));
+    case BinaryOp::Mod:
+      if (y == 0)
+        return std::nullopt;
+      return StaticValue::ofInt(x - floorDiv(x, y) * y);
+    case BinaryOp::Eq:
+      return boolean(x == y);
+    case BinaryOp::Ne:
+      return boolean(x != y);
+    case BinaryOp::Lt:
+      return boolean(x < y);
+    case BinaryOp::Le:
+      return boolean(x <= y);
+    case BinaryOp::Gt:
+      return boolean(x > y);
+    case BinaryOp::Ge:
+      return boolean(x >= y);
+    default:
+      return std::nullopt;
+    }
+  }
+  bool aNum = a.kind == K::Int || a.kind == K::Float;
+  bool bNum = b.kind == K::Int || b.kind == K::Float;
+  if (aNum && bNum) {
+    double x = a.kind == K::Int ? a.intValue : a.floatValue;
+    double y = b.kind == K::Int ? b.intValue : b.floatValue;
+    StaticValue v;
+    v.kind = K::Float;
+    switch (op) {
+    case BinaryOp::Add:
+      v.floatValue = x + y;
+      return v;
+    case BinaryOp::Sub:
+      v.floatValue = x - y;
+      return v;
+    case BinaryOp::Mul:
+      v.floatValue = x * y;
+      return v;
+    case BinaryOp::Div:
+      if (y == 0)
+        return std::nullopt;
+      v.floatValue = x / y;
+      return v;
+    default:
+      return std::nullopt;
+    }
+  }
+  // Arithmetic on sizes gives a derived size variable (`n * 2`), shared by
+  // every expression that computes the same thing.
+  auto da = a.asDim(), db = b.asDim();
+  if (!da || !db || (a.kind != K::Size && b.kind != K::Size))
+    return std::nullopt;
+  if (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul &&
+      op != BinaryOp::FloorDiv)
+    return std::nullopt;
+  if ((op == BinaryOp::Add || op == BinaryOp::Sub) && db->isStatic() &&
+      db->size == 0)
+    return StaticValue::ofSize(*da);
+  if ((op == BinaryOp::Mul || op == BinaryOp::FloorDiv) && db->isStatic() &&
+      db->size == 1)
+    return StaticValue::ofSize(*da);
+  if (op == BinaryOp::Mul && da->isStatic() && da->size == 1)
+    return StaticValue::ofSize(*db);
+  auto key = [](const Dim &d) {
+    return d.isStatic() ? std::to_string(d.size)
+                        : "#" + std::to_string(d.var->id);
+  };
+  std::string k = key(*da) + spelling(op).str() + key(*db);
+  const SizeVar *&var = derivedSizes[k];
+  if (!var) {
+    std::string name = da->str() + " " + spelling(op).str() + " " + db->str();
+    var = types.newSizeVar(name, SourceLoc(), /*derived=*/true);
+  }
+  return StaticValue::ofSize(Dim::of(var));
+}
