@@ -140,7 +140,7 @@ public:
     }
 
     std::error_code ec;
-    llvm::StringRef outPath = opts.outputPath.empty() ? "-" : opts.outputPath;
+    std::string outPath = opts.outputPath.empty() ? "-" : opts.outputPath;
     llvm::ToolOutputFile out(outPath, ec, llvm::sys::fs::OF_Text);
     if (ec) {
       diag.error({}, "cannot write '" + outPath + "': " + ec.message());

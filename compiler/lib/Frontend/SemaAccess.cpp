@@ -9,6 +9,7 @@
 #include "SemaImpl.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <set>
 
@@ -35,9 +36,8 @@ static std::optional<StaticValue> attributeValue(const ArrayType *a,
   if (name == "size") {
     int64_t n = 1;
     for (const Dim &d : a->getShape()) {
-      if (!d.isStatic())
+      if (!d.isStatic() || llvm::MulOverflow(n, d.size, n))
         return std::nullopt;
-      n *= d.size;
     }
     return StaticValue::ofInt(n);
   }

@@ -11,6 +11,7 @@
 #include "SemaImpl.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <set>
 
@@ -318,7 +319,8 @@ const Type *SemaImpl::checkUnary(UnaryExpr *e) {
   const Type *r = builtins.checkUnary(e->op, e->loc, t);
   if (r)
     if (auto sv = getStatic(e->operand.get())) {
-      if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Int)
+      if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Int &&
+          sv->intValue != INT64_MIN)
         setStatic(e, StaticValue::ofInt(-sv->intValue));
       else if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Float) {
         StaticValue v = *sv;
@@ -369,21 +371,31 @@ SemaImpl::foldBinary(BinaryOp op, const StaticValue &a, const StaticValue &b) {
       s.boolValue = v;
       return s;
     };
+    int64_t r;
     switch (op) {
     case BinaryOp::Add:
-      return StaticValue::ofInt(x + y);
+      if (llvm::AddOverflow(x, y, r))
+        return std::nullopt;
+      return StaticValue::ofInt(r);
     case BinaryOp::Sub:
-      return StaticValue::ofInt(x - y);
+      if (llvm::SubOverflow(x, y, r))
+        return std::nullopt;
+      return StaticValue::ofInt(r);
     case BinaryOp::Mul:
-      return StaticValue::ofInt(x * y);
+      if (llvm::MulOverflow(x, y, r))
+        return std::nullopt;
+      return StaticValue::ofInt(r);
     case BinaryOp::FloorDiv:
-      if (y == 0)
+      if (y == 0 || (x == INT64_MIN && y == -1))
         return std::nullopt;
       return StaticValue::ofInt(floorDiv(x, y));
     case BinaryOp::Mod:
-      if (y == 0)
+      if (y == 0 || (x == INT64_MIN && y == -1))
         return std::nullopt;
-      return StaticValue::ofInt(x - floorDiv(x, y) * y);
+      r = x % y; // Python's modulo takes the divisor's sign
+      if (r != 0 && ((r < 0) != (y < 0)))
+        r += y;
+      return StaticValue::ofInt(r);
     case BinaryOp::Eq:
       return boolean(x == y);
     case BinaryOp::Ne:

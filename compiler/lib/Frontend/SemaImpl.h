@@ -291,9 +291,13 @@ public:
   std::set<std::string> reservedSymbols;
   std::map<const StructDecl *, std::vector<std::string>> structParamCache;
   std::set<const StructDecl *> structsInProgress;
+  std::set<const StructDecl *> structsBuilding;
+  /// Recursive structs (reported once, then silently unusable).
+  std::set<const StructDecl *> badStructs;
   std::map<std::string, const SizeVar *> derivedSizes;
   std::vector<FnScope *> fnStack;
   std::vector<ActiveFrame> active;
+  unsigned recursionErrors = 0;
 };
 
 } // namespace jx

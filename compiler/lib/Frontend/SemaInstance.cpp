@@ -101,6 +101,7 @@ bool SemaImpl::isRecursive(const void *origin, llvm::StringRef name,
   for (size_t k = 0; k < active.size(); ++k) {
     if (active[k].origin != origin)
       continue;
+    ++recursionErrors;
     diag.error(callLoc, "recursive call to '" + name +
                             "' is not supported; use fori_loop, while_loop "
                             "or scan");
@@ -162,6 +163,22 @@ static bool matchParams(SemaImpl &sema, llvm::ArrayRef<Param> params,
   return ok;
 }
 
+/// After an instance body reported errors, says which call instantiated it
+/// and with which argument types (a backtrace, as for C++ templates).
+static void noteInstantiation(DiagnosticEngine &diag, unsigned errorsBefore,
+                              unsigned ownErrors, llvm::StringRef name,
+                              llvm::ArrayRef<FunctionInstance::Param> params,
+                              unsigned numUserParams, SourceLoc callLoc) {
+  // `ownErrors` (recursion errors) already explain their call chain.
+  if (diag.getNumErrors() - errorsBefore <= ownErrors || !callLoc.isValid())
+    return;
+  std::string types;
+  for (unsigned i = 0; i < numUserParams; ++i)
+    types += (i ? ", " : "") + typeToString(params[i].type);
+  diag.note(callLoc, "in instantiation of '" + name +
+                         "' with argument types (" + types + ") here");
+}
+
 FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
                                                 llvm::ArrayRef<ArgValue> args,
                                                 SourceLoc callLoc,
@@ -198,8 +215,12 @@ FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
         {decl->params[i].name, params[i].type, decl->params[i].loc});
   inst->numUserParams = params.size();
   inst->body = decl->clone();
+  unsigned errorsBefore = diag.getNumErrors();
+  unsigned recursionBefore = recursionErrors;
   checkBody(inst, c->module, st, axes, decl->resultType.get(), decl->name);
   active.pop_back();
+  noteInstantiation(diag, errorsBefore, recursionErrors - recursionBefore,
+                    decl->name, inst->params, inst->numUserParams, callLoc);
   return inst;
 }
 
@@ -344,8 +365,12 @@ FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
   if (lambda->body)
     fd->body = lambda->body->clone();
   inst->body = std::move(fd);
+  unsigned errorsBefore = diag.getNumErrors();
+  unsigned recursionBefore = recursionErrors;
   checkBody(inst, c->module, st, axes, inst->body->resultType.get(), "lambda");
   active.pop_back();
+  noteInstantiation(diag, errorsBefore, recursionErrors - recursionBefore,
+                    "lambda", inst->params, inst->numUserParams, callLoc);
   return inst;
 }
 

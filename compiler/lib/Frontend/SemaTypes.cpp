@@ -11,6 +11,7 @@
 
 #include "SemaImpl.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <functional>
@@ -171,7 +172,10 @@ SemaImpl::structParams(const StructDecl *decl, const ModuleInfo *module) {
     return it->second;
   std::vector<std::string> names;
   if (!structsInProgress.insert(decl).second) {
-    diag.error(decl->loc, "struct '" + decl->name + "' contains itself");
+    diag.error(decl->loc, "struct '" + decl->name +
+                              "' contains itself; a struct cannot be "
+                              "recursive");
+    badStructs.insert(decl);
     return structParamCache[decl] = names;
   }
   auto add = [&](const std::string &n) {
@@ -204,9 +208,13 @@ SemaImpl::structParams(const StructDecl *decl, const ModuleInfo *module) {
     auto found = nestedModule->decls.find(te.name);
     if (found == nestedModule->decls.end())
       return;
-    if (auto *nested = llvm::dyn_cast<StructDecl>(found->second))
+    if (auto *nested = llvm::dyn_cast<StructDecl>(found->second)) {
       for (const auto &n : structParams(nested, nestedModule))
         add(n);
+      // A struct that contains a recursive struct is unusable too.
+      if (badStructs.count(nested))
+        badStructs.insert(decl);
+    }
   };
   for (const auto &field : decl->fields)
     if (field.type)
@@ -219,8 +227,11 @@ const StructType *SemaImpl::makeStructType(const StructDecl *decl,
                                            const ModuleInfo *module,
                                            llvm::ArrayRef<Dim> params) {
   const auto &names = structParams(decl, module);
-  if (names.size() != params.size())
+  if (names.size() != params.size() || badStructs.count(decl))
     return nullptr;
+  if (!structsBuilding.insert(decl).second)
+    return nullptr; // recursive; reported by structParams
+  auto done = llvm::make_scope_exit([&] { structsBuilding.erase(decl); });
   SigState st;
   st.freshVars = false;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -331,6 +342,9 @@ const Type *SemaImpl::matchType(const TypeExpr &te, const Type *actual,
       lookupStruct(ctx.module, te.qualifier, te.name, te.loc, &declModule);
   if (!decl)
     return nullptr;
+  structParams(decl, declModule);
+  if (badStructs.count(decl))
+    return nullptr; // reported at the declaration
   auto *actualStruct = llvm::dyn_cast_or_null<StructType>(actual);
   if (actual && (!actualStruct || actualStruct->getDecl() != decl))
     return mismatch();

@@ -135,9 +135,11 @@ struct FunctionInstance {
   const FunctionInstance *inner = nullptr;
   TransformKind transform = TransformKind::Grad;
   /// Normalized against the argument types: argnums non-negative and in
-  /// range; for vmap/pmap `inAxes` is a Tuple with one entry per user
-  /// parameter, each an Int (non-negative) / None / Tuple prefix matching the
-  /// argument's pytree, and `outAxes` likewise matches the result.
+  /// range. For vmap/pmap, `inAxes` is a Tuple with one entry per user
+  /// parameter and `outAxes` describes the result; each entry is None (the
+  /// whole value is unbatched), an Int (a non-negative axis of an array
+  /// leaf), or a Tuple over the elements of a tuple / the fields of a struct
+  /// (in order), recursively, down to the array leaves.
   TransformOptions options;
   /// vmap/pmap: the size of the mapped axis.
   Dim axisSize;

@@ -92,6 +92,15 @@ llvm::SmallVector<unsigned, 4> jx::libAxes(const LibArg *arg, unsigned rank) {
   return axes;
 }
 
+std::optional<unsigned> jx::libAxis(const LibArg *arg, unsigned rank) {
+  if (libIsNone(arg))
+    return std::nullopt;
+  llvm::SmallVector<unsigned, 4> axes = libAxes(arg, rank);
+  if (axes.size() != 1)
+    return std::nullopt;
+  return axes.front();
+}
+
 //===----------------------------------------------------------------------===//
 // Argument binding (mirrors the parameter lists of ArrayBuiltins*.cpp)
 //===----------------------------------------------------------------------===//

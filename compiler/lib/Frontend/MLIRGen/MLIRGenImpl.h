@@ -123,6 +123,8 @@ std::optional<std::string> libString(const LibArg *arg);
 /// `axis=`: none (all axes), an int or a tuple of ints, normalized against
 /// `rank` (in the order written).
 llvm::SmallVector<unsigned, 4> libAxes(const LibArg *arg, unsigned rank);
+/// A single-axis `axis=`, normalized; none when absent or malformed.
+std::optional<unsigned> libAxis(const LibArg *arg, unsigned rank);
 
 struct IndexPlan;
 

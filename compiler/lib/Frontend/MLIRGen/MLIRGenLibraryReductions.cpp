@@ -51,12 +51,15 @@ std::optional<ValueTree> MLIRGenerator::genReduction(LibCall &call) {
 
   // Single-axis functions treat `axis=none` as the flattened array.
   if (fn == "cumsum" || fn == "cumprod") {
+    std::optional<unsigned> axis =
+        allAxes ? 0 : libAxis(axisArg, xType->getRank());
+    if (!axis)
+      return fail(at, "internal error: malformed 'axis' of '" + fn + "'");
     Value v = convert(allAxes ? flatten(x, at) : x, rd, at);
-    int64_t axis = allAxes ? 0 : libAxes(axisArg, xType->getRank()).front();
     auto kind = fn == "cumsum" ? dialect::CumulativeKind::Sum
                                : dialect::CumulativeKind::Prod;
     return ValueTree::ofLeaf(dialect::CumulativeOp::create(
-        builder, l, v.getType(), kind, v, static_cast<uint64_t>(axis)));
+        builder, l, v.getType(), kind, v, static_cast<uint64_t>(*axis)));
   }
   auto finish = [&](Value v) -> ValueTree {
     if (keepdims)
@@ -64,14 +67,17 @@ std::optional<ValueTree> MLIRGenerator::genReduction(LibCall &call) {
     return ValueTree::ofLeaf(v);
   };
   if (fn == "argmax" || fn == "argmin") {
+    std::optional<unsigned> axis =
+        allAxes ? 0 : libAxis(axisArg, xType->getRank());
+    if (!axis)
+      return fail(at, "internal error: malformed 'axis' of '" + fn + "'");
     Value v = allAxes ? flatten(x, at) : x;
-    unsigned axis = allAxes ? 0 : libAxes(axisArg, xType->getRank()).front();
     // argmax needs numbers: false < true as 0 < 1.
     if (xType->getDType() == DType::Bool)
       v = convert(v, DType::I32, at);
     auto kind = fn == "argmax" ? dialect::ReduceKind::ArgMax
                                : dialect::ReduceKind::ArgMin;
-    return finish(reduce(*this, v, kind, {axis}, element, at));
+    return finish(reduce(*this, v, kind, {*axis}, element, at));
   }
 
   llvm::SmallVector<unsigned, 4> axes = libAxes(axisArg, xType->getRank());

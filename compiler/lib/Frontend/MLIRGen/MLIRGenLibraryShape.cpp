@@ -304,8 +304,11 @@ std::optional<ValueTree> MLIRGenerator::genShapeOp(LibCall &call) {
       return std::nullopt;
     LibArg *axisArg = call.get("axis");
     bool flat = libIsNone(axisArg);
+    std::optional<unsigned> takeAxis = flat ? 0 : libAxis(axisArg, xRank);
+    if (!takeAxis)
+      return fail(at, "internal error: malformed 'axis' of 'take'");
+    unsigned axis = *takeAxis;
     Value v = flat ? flatten(x, at) : x;
-    unsigned axis = flat ? 0 : libAxes(axisArg, xRank).front();
     IndexValue n = dimOf(v, axis, at);
     std::string mode = libString(call.get("mode")).value_or("fill");
     auto idxType = llvm::cast<RankedTensorType>(idx.getType());

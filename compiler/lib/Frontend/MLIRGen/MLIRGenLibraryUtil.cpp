@@ -348,6 +348,7 @@ Value MLIRGenerator::wrapIndexArray(Value idx, const IndexValue &size,
 Value MLIRGenerator::stackIndices(llvm::ArrayRef<Value> indices,
                                   llvm::ArrayRef<IndexValue> shape,
                                   SourceLoc at) {
+  assert(!indices.empty() && "stackIndices needs an index array");
   IndexShape unitShape(shape.begin(), shape.end());
   unitShape.push_back(IndexValue::of(1));
   llvm::SmallVector<Value> columns;
@@ -368,6 +369,8 @@ Value MLIRGenerator::gatherAxes(Value operand, llvm::ArrayRef<unsigned> axes,
                                 llvm::ArrayRef<Value> indices,
                                 llvm::ArrayRef<IndexValue> batch,
                                 unsigned batchPos, SourceLoc at) {
+  assert(!axes.empty() && axes.size() == indices.size() &&
+         "gatherAxes needs one index array per axis");
   auto type = llvm::cast<RankedTensorType>(operand.getType());
   unsigned rank = type.getRank();
   IndexShape operandDims = dimsOf(operand, at);
