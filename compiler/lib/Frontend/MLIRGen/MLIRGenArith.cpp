@@ -224,16 +224,26 @@ std::optional<ValueTree> MLIRGenerator::genBinary(const BinaryExpr &e) {
 Value MLIRGenerator::matmul(Value lhs, const ArrayType *lt, Value rhs,
                             const ArrayType *rt, const ArrayType *result,
                             SourceLoc at) {
-  DType dtype = result->getDType();
+  // Bool products count in i32, then compare with zero (NumPy's `any` of
+  // the pairwise ands).
+  bool isBool = result->getDType() == DType::Bool;
+  DType dtype = isBool ? DType::I32 : result->getDType();
   lhs = convert(lhs, dtype, at);
   rhs = convert(rhs, dtype, at);
   unsigned lr = lt->getRank(), rr = rt->getRank();
-  RankedTensorType type = tensorType(result);
+  RankedTensorType type = tensorType(dtype, result->getShape());
   auto dot = [&](Value a, Value b, llvm::ArrayRef<int64_t> batch,
                  int64_t lc, int64_t rc) -> Value {
-    return dialect::DotGeneralOp::create(builder, loc(at), type, a, b, batch,
-                                         batch, llvm::ArrayRef<int64_t>{lc},
-                                         llvm::ArrayRef<int64_t>{rc});
+    Value product = dialect::DotGeneralOp::create(
+        builder, loc(at), type, a, b, batch, batch,
+        llvm::ArrayRef<int64_t>{lc}, llvm::ArrayRef<int64_t>{rc});
+    if (!isBool)
+      return product;
+    Value zero = splat(constantScalarInt(DType::I32, 0, at), DType::I32,
+                       result->getShape(), at);
+    return dialect::CompareOp::create(builder, loc(at),
+                                      dialect::ComparisonDirection::NE,
+                                      product, zero);
   };
   if (lr == 1 || rr == 1) {
     // A vector contracts with the other operand's last (lhs) or

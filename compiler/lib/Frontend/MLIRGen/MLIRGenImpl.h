@@ -283,9 +283,10 @@ public:
   /// argument's expression.
   std::optional<IndexValue> shapeEntry(LibArg &arg, unsigned index,
                                        const Dim &dim);
+  // One per family: MLIRGenLibraryCreation.cpp, ...Elementwise.cpp,
+  // ...Reductions.cpp, ...Shape.cpp, ...Linalg.cpp, ...Einsum.cpp.
   std::optional<ValueTree> genCreation(LibCall &call);
   std::optional<ValueTree> genElementwise(LibCall &call);
-  // MLIRGenLibraryReductions.cpp, ...Shape.cpp, ...Linalg.cpp, ...Einsum.cpp
   std::optional<ValueTree> genReduction(LibCall &call);
   std::optional<ValueTree> genShapeOp(LibCall &call);
   std::optional<ValueTree> genLinalg(LibCall &call);

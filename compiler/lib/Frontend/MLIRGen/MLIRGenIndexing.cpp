@@ -125,8 +125,8 @@ bool MLIRGenerator::planIndex(Value base, const ArrayType *baseType,
   }
 
   // Index values: an Int or a size variable.
-  auto boundValue = [&](const std::optional<StaticValue> &v)
-      -> std::optional<IndexValue> {
+  auto boundValue =
+      [&](const std::optional<StaticValue> &v) -> std::optional<IndexValue> {
     if (!v || v->kind == StaticValue::Kind::None)
       return std::nullopt;
     if (v->kind == StaticValue::Kind::Int)
@@ -141,8 +141,8 @@ bool MLIRGenerator::planIndex(Value base, const ArrayType *baseType,
 
   llvm::SmallVector<unsigned> firstAdvancedEntry;
   auto addAxis = [&](IndexPlan::Axis axis) {
-    plan.layout.push_back(
-        {IndexPlan::Entry::Kind::Axis, static_cast<unsigned>(plan.axes.size())});
+    plan.layout.push_back({IndexPlan::Entry::Kind::Axis,
+                           static_cast<unsigned>(plan.axes.size())});
     plan.axes.push_back(axis);
   };
   auto fullAxis = [&]() {
@@ -189,13 +189,12 @@ bool MLIRGenerator::planIndex(Value base, const ArrayType *baseType,
         // `:`, `::-1`, `::k`: the whole axis.
         if (step == 1)
           axis.kind = IndexPlan::Axis::Kind::Full;
-        axis.start = step > 0 ? IndexValue::of(0)
-                              : indexSub(n, IndexValue::of(1), at);
+        axis.start =
+            step > 0 ? IndexValue::of(0) : indexSub(n, IndexValue::of(1), at);
         if (step < 0)
           axis.reversedStart = IndexValue::of(0);
-        axis.length =
-            indexFloorDiv(indexAdd(n, IndexValue::of(s - 1), at),
-                          IndexValue::of(s), at);
+        axis.length = indexFloorDiv(indexAdd(n, IndexValue::of(s - 1), at),
+                                    IndexValue::of(s), at);
         addAxis(axis);
         break;
       }
@@ -221,10 +220,10 @@ bool MLIRGenerator::planIndex(Value base, const ArrayType *baseType,
           axis.reversedStart = IndexValue::of(0);
       }
       axis.start = start;
-      axis.length = indexMax(
-          indexFloorDiv(indexAdd(extent, IndexValue::of(s - 1), at),
-                        IndexValue::of(s), at),
-          IndexValue::of(0), at);
+      axis.length =
+          indexMax(indexFloorDiv(indexAdd(extent, IndexValue::of(s - 1), at),
+                                 IndexValue::of(s), at),
+                   IndexValue::of(0), at);
       addAxis(axis);
       break;
     }
@@ -255,9 +254,8 @@ bool MLIRGenerator::planIndex(Value base, const ArrayType *baseType,
       axis.kind = IndexPlan::Axis::Kind::Advanced;
       axis.length = n;
       axis.advanced = rawIndices.size();
-      rawIndices.push_back(
-          wrapIndexArray(convertElement(v, builder.getI64Type(), arg.loc), n,
-                         arg.loc));
+      rawIndices.push_back(wrapIndexArray(
+          convertElement(v, builder.getI64Type(), arg.loc), n, arg.loc));
       plan.advancedAxes.push_back(plan.axes.size());
       firstAdvancedEntry.push_back(plan.layout.size());
       plan.axes.push_back(axis);
@@ -290,8 +288,7 @@ bool MLIRGenerator::planIndex(Value base, const ArrayType *baseType,
   RankedTensorType groupType = shapedType(builder.getI64Type(), plan.group);
   for (Value idx : rawIndices)
     plan.indices.push_back(
-        idx.getType() == groupType ? idx
-                                   : broadcastShape(idx, plan.group, at));
+        idx.getType() == groupType ? idx : broadcastShape(idx, plan.group, at));
   unsigned count = plan.advancedAxes.size();
   bool adjacent = true;
   for (unsigned k = 1; k < count; ++k)
@@ -345,16 +342,16 @@ Value MLIRGenerator::applyIndex(Value base, IndexPlan &plan,
       extent = indexMax(
           indexAdd(indexMul(indexSub(axis.length, IndexValue::of(1), at),
                             IndexValue::of(axis.step), at),
-                       IndexValue::of(1), at),
+                   IndexValue::of(1), at),
           IndexValue::of(0), at);
     extents.push_back(extent);
     allStatic &= axis.start.isConstant() && extent.isConstant();
-    bool whole = axis.step == 1 && axis.start.isConstant(0) &&
-                 (axis.length.constant
-                      ? axis.length.constant == axis.dim.constant
-                      : axis.length.value == axis.dim.value);
-    anySlice |= !whole && (axis.kind == Kind::Slice ||
-                           axis.kind == Kind::Scalar);
+    bool whole =
+        axis.step == 1 && axis.start.isConstant(0) &&
+        (axis.length.constant ? axis.length.constant == axis.dim.constant
+                              : axis.length.value == axis.dim.value);
+    anySlice |=
+        !whole && (axis.kind == Kind::Slice || axis.kind == Kind::Scalar);
   }
   mlir::Type element =
       llvm::cast<RankedTensorType>(base.getType()).getElementType();
@@ -368,8 +365,8 @@ Value MLIRGenerator::applyIndex(Value base, IndexPlan &plan,
       dims.push_back(axis.kind == Kind::Scalar ? IndexValue::of(1)
                                                : axis.length);
     }
-    base = dialect::SliceOp::create(builder, l, shapedType(element, dims),
-                                    base, start, limit, stride);
+    base = dialect::SliceOp::create(builder, l, shapedType(element, dims), base,
+                                    start, limit, stride);
   } else if (anySlice) {
     llvm::SmallVector<Value> starts, dynamic;
     llvm::SmallVector<int64_t> sizes;
@@ -381,9 +378,8 @@ Value MLIRGenerator::applyIndex(Value base, IndexPlan &plan,
         dynamic.push_back(extents[d].value);
       dims.push_back(extents[d]);
     }
-    base = dialect::DynamicSliceOp::create(builder, l,
-                                           shapedType(element, dims), base,
-                                           starts, sizes, dynamic);
+    base = dialect::DynamicSliceOp::create(
+        builder, l, shapedType(element, dims), base, starts, sizes, dynamic);
     // Strides over a run-time extent: gather every step-th element.
     for (auto [d, axis] : llvm::enumerate(plan.axes)) {
       if (axis.step == 1)
@@ -393,8 +389,8 @@ Value MLIRGenerator::applyIndex(Value base, IndexPlan &plan,
       idx = dialect::MulOp::create(
           builder, l, idx.getType(), idx,
           filledTensor(builder.getI64Type(), axis.step, lengthShape, at));
-      base = gatherAxes(base, {static_cast<unsigned>(d)}, {idx}, lengthShape,
-                        d, at);
+      base = gatherAxes(base, {static_cast<unsigned>(d)}, {idx}, lengthShape, d,
+                        at);
     }
   }
 
@@ -411,11 +407,14 @@ Value MLIRGenerator::applyIndex(Value base, IndexPlan &plan,
   }
 
   // Drop scalar axes, insert `none` axes; the exact type Sema assigned.
-  bool sameLayout = llvm::none_of(plan.layout, [](const IndexPlan::Entry &e) {
-    return e.kind == IndexPlan::Entry::Kind::NewAxis;
-  }) && llvm::none_of(plan.axes, [](const IndexPlan::Axis &a) {
-    return a.kind == Kind::Scalar;
-  });
+  bool sameLayout =
+      llvm::none_of(plan.layout,
+                    [](const IndexPlan::Entry &e) {
+                      return e.kind == IndexPlan::Entry::Kind::NewAxis;
+                    }) &&
+      llvm::none_of(plan.axes, [](const IndexPlan::Axis &a) {
+        return a.kind == Kind::Scalar;
+      });
   if (sameLayout && resultType && base.getType() == tensorType(resultType))
     return base;
   IndexShape dims = resultDims(plan, /*withNewAxes=*/true);
@@ -528,17 +527,17 @@ std::optional<ValueTree> MLIRGenerator::genAtUpdate(const AtUpdateExpr &e) {
     mlir::Type t = base.getType();
     switch (*kind) {
     case dialect::ScatterKind::Add:
-      return ValueTree::ofLeaf(dialect::AddOp::create(builder, l, t, base,
-                                                      value));
+      return ValueTree::ofLeaf(
+          dialect::AddOp::create(builder, l, t, base, value));
     case dialect::ScatterKind::Mul:
-      return ValueTree::ofLeaf(dialect::MulOp::create(builder, l, t, base,
-                                                      value));
+      return ValueTree::ofLeaf(
+          dialect::MulOp::create(builder, l, t, base, value));
     case dialect::ScatterKind::Min:
-      return ValueTree::ofLeaf(dialect::MinOp::create(builder, l, t, base,
-                                                      value));
+      return ValueTree::ofLeaf(
+          dialect::MinOp::create(builder, l, t, base, value));
     case dialect::ScatterKind::Max:
-      return ValueTree::ofLeaf(dialect::MaxOp::create(builder, l, t, base,
-                                                      value));
+      return ValueTree::ofLeaf(
+          dialect::MaxOp::create(builder, l, t, base, value));
     case dialect::ScatterKind::Set:
       return ValueTree::ofLeaf(value);
     }
@@ -593,10 +592,12 @@ std::optional<ValueTree> MLIRGenerator::genAtUpdate(const AtUpdateExpr &e) {
     if (axis.step != 1)
       idx = dialect::MulOp::create(builder, l, idx.getType(), idx,
                                    filledTensor(i64, axis.step, grid, at));
-    Value start = broadcastDims(indexToScalar(axis.start, DType::I64, at),
-                                grid, {}, at);
-    columns[entry.index] =
-        dialect::AddOp::create(builder, l, idx.getType(), idx, start);
+    if (!axis.start.isConstant(0)) {
+      Value start = broadcastDims(indexToScalar(axis.start, DType::I64, at),
+                                  grid, {}, at);
+      idx = dialect::AddOp::create(builder, l, idx.getType(), idx, start);
+    }
+    columns[entry.index] = idx;
   }
   for (auto [d, axis] : llvm::enumerate(plan.axes)) {
     if (axis.kind == Kind::Scalar)

@@ -132,8 +132,7 @@ std::optional<ValueTree> MLIRGenerator::genEinsum(LibCall &call) {
   if (!result || !spec)
     return fail(at, "internal error: malformed call of 'einsum'");
   auto unsupported = [&](const llvm::Twine &why) {
-    return fail(at, "einsum spec '" + *spec + "' is not supported yet: " +
-                        why);
+    return fail(at, "einsum spec '" + *spec + "' is not supported yet: " + why);
   };
   DType rd = result->getDType();
   DType cd = computeDType(rd);
@@ -199,8 +198,7 @@ std::optional<ValueTree> MLIRGenerator::genEinsum(LibCall &call) {
   for (Operand &op : operands) {
     auto type = llvm::cast<RankedTensorType>(op.value.getType());
     for (auto [d, label] : llvm::enumerate(op.labels))
-      if (label >= kEllipsis && type.getDimSize(d) != 1 &&
-          !source.count(label))
+      if (label >= kEllipsis && type.getDimSize(d) != 1 && !source.count(label))
         source[label] = {op.value, d};
   }
   for (Operand &op : operands) {
@@ -217,8 +215,8 @@ std::optional<ValueTree> MLIRGenerator::genEinsum(LibCall &call) {
     IndexShape dims;
     llvm::SmallVector<int64_t> identity;
     for (unsigned d = 0; d < op.labels.size(); ++d) {
-      auto [from, axis] = stretched(d) ? source[op.labels[d]]
-                                       : std::make_pair(op.value, d);
+      auto [from, axis] =
+          stretched(d) ? source[op.labels[d]] : std::make_pair(op.value, d);
       dims.push_back(dimOf(from, axis, at));
       identity.push_back(d);
     }
@@ -275,9 +273,8 @@ std::optional<ValueTree> MLIRGenerator::genEinsum(LibCall &call) {
         labels.push_back(label);
       }
     auto type = RankedTensorType::get(dims, curType.getElementType());
-    cur.value = dialect::DotGeneralOp::create(builder, loc(at), type,
-                                              cur.value, next.value, lb, rb,
-                                              lc, rc);
+    cur.value = dialect::DotGeneralOp::create(builder, loc(at), type, cur.value,
+                                              next.value, lb, rb, lc, rc);
     cur.labels = std::move(labels);
   }
   sumUnused(*this, cur, outLabels, at);
@@ -292,6 +289,6 @@ std::optional<ValueTree> MLIRGenerator::genEinsum(LibCall &call) {
   }
   if (perm.size() != cur.labels.size())
     return unsupported("labels left over");
-  return ValueTree::ofLeaf(convert(transposeValue(cur.value, perm, at), rd,
-                                   at));
+  return ValueTree::ofLeaf(
+      convert(transposeValue(cur.value, perm, at), rd, at));
 }

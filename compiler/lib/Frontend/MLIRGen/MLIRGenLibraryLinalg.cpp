@@ -100,18 +100,16 @@ std::optional<ValueTree> MLIRGenerator::genLinalg(LibCall &call) {
     Value v = convert(x, rd, at);
     IndexShape dims = dimsOf(v, at);
     Value rows = iota(i64, dims, a1, at), cols = iota(i64, dims, a2, at);
-    Value diff =
-        dialect::SubOp::create(builder, l, rows.getType(), cols, rows);
+    Value diff = dialect::SubOp::create(builder, l, rows.getType(), cols, rows);
     Value mask = compare(diff, filledTensor(i64, offset, dims, at),
                          dialect::ComparisonDirection::EQ, at);
     Value zero = filledTensor(elementType(rd), 0, dims, at);
     Value masked =
         dialect::SelectOp::create(builder, l, v.getType(), mask, v, zero);
-    llvm::SmallVector<int64_t> reduced = {std::min(a1, a2),
-                                          std::max(a1, a2)};
-    return ValueTree::ofLeaf(dialect::ReduceOp::create(
-        builder, l, tensorType(result), dialect::ReduceKind::Sum, masked,
-        reduced));
+    llvm::SmallVector<int64_t> reduced = {std::min(a1, a2), std::max(a1, a2)};
+    return ValueTree::ofLeaf(
+        dialect::ReduceOp::create(builder, l, tensorType(result),
+                                  dialect::ReduceKind::Sum, masked, reduced));
   }
 
   if (fn == "diag") {
@@ -144,9 +142,9 @@ std::optional<ValueTree> MLIRGenerator::genLinalg(LibCall &call) {
     }
     // The diagonal of a matrix: elements (i + max(-k, 0), i + max(k, 0)).
     IndexValue r = dimOf(v, 0, at), c = dimOf(v, 1, at);
-    IndexValue len =
-        k >= 0 ? indexMin(r, indexSub(c, IndexValue::of(k), at), at)
-               : indexMin(indexAdd(r, IndexValue::of(k), at), c, at);
+    IndexValue len = k >= 0
+                         ? indexMin(r, indexSub(c, IndexValue::of(k), at), at)
+                         : indexMin(indexAdd(r, IndexValue::of(k), at), c, at);
     len = indexMax(len, IndexValue::of(0), at);
     IndexShape dims = {len};
     Value index = iota(i64, dims, 0, at);

@@ -84,12 +84,12 @@ std::optional<ValueTree> MLIRGenerator::genReduction(LibCall &call) {
   auto reduceAll = [&](Value v, dialect::ReduceKind kind) {
     if (axes.empty())
       return v;
-    return reduce(*this, v, kind,  axes, element, at);
+    return reduce(*this, v, kind, axes, element, at);
   };
   if (fn == "sum" || fn == "prod")
-    return finish(reduceAll(convert(x, rd, at),
-                            fn == "sum" ? dialect::ReduceKind::Sum
-                                        : dialect::ReduceKind::Prod));
+    return finish(
+        reduceAll(convert(x, rd, at), fn == "sum" ? dialect::ReduceKind::Sum
+                                                  : dialect::ReduceKind::Prod));
   if (fn == "any" || fn == "all")
     return finish(reduceAll(convert(x, DType::Bool, at),
                             fn == "any" ? dialect::ReduceKind::Or
@@ -127,11 +127,11 @@ std::optional<ValueTree> MLIRGenerator::genReduction(LibCall &call) {
     return fail(at, "built-in '" + fn + "' cannot be lowered yet");
 
   // var = sum((x - mean)^2) / max(count - ddof, 0).
-  Value centered = dialect::SubOp::create(
-      builder, l, v.getType(), v,
-      broadcastDims(mean, dimsOf(v, at), keptAxes, at));
-  Value squares = dialect::MulOp::create(builder, l, v.getType(), centered,
-                                         centered);
+  Value centered =
+      dialect::SubOp::create(builder, l, v.getType(), v,
+                             broadcastDims(mean, dimsOf(v, at), keptAxes, at));
+  Value squares =
+      dialect::MulOp::create(builder, l, v.getType(), centered, centered);
   Value ss = reduceAll(squares, dialect::ReduceKind::Sum);
   double ddof = libNumber(call.get("ddof")).value_or(0);
   Value n = count;

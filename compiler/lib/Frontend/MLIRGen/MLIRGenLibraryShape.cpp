@@ -137,9 +137,9 @@ std::optional<ValueTree> MLIRGenerator::genShapeOp(LibCall &call) {
     }
     if (inputs.empty())
       return fail(at, "internal error: '" + fn + "' of nothing");
-    return ValueTree::ofLeaf(dialect::ConcatenateOp::create(
-        builder, l, tensorType(result), inputs,
-        static_cast<uint64_t>(flat ? 0 : pos)));
+    return ValueTree::ofLeaf(
+        dialect::ConcatenateOp::create(builder, l, tensorType(result), inputs,
+                                       static_cast<uint64_t>(flat ? 0 : pos)));
   }
 
   LibArg *xArg = call.get(fn.starts_with("dynamic_") ? "operand" : "x");
@@ -181,10 +181,10 @@ std::optional<ValueTree> MLIRGenerator::genShapeOp(LibCall &call) {
       // The size the others leave: elements / product of the other dims.
       IndexShape others(dims);
       others.erase(others.begin() + *inferred);
-      IndexValue known = indexMax(indexProduct(others, at), IndexValue::of(1),
-                                  at);
-      dims[*inferred] = indexFloorDiv(indexProduct(dimsOf(x, at), at), known,
-                                      at);
+      IndexValue known =
+          indexMax(indexProduct(others, at), IndexValue::of(1), at);
+      dims[*inferred] =
+          indexFloorDiv(indexProduct(dimsOf(x, at), at), known, at);
     }
     return ValueTree::ofLeaf(reshapeShape(x, dims, at));
   }
@@ -251,8 +251,8 @@ std::optional<ValueTree> MLIRGenerator::genShapeOp(LibCall &call) {
     const StaticValue *v = pw ? pw->value : nullptr;
     if (!v)
       return fail(at, "internal error: 'pad' without static widths");
-    auto asPair = [](const StaticValue &e)
-        -> std::optional<std::pair<Dim, Dim>> {
+    auto asPair =
+        [](const StaticValue &e) -> std::optional<std::pair<Dim, Dim>> {
       if (std::optional<Dim> d = e.asDim())
         return std::make_pair(*d, *d);
       if (e.kind == StaticValue::Kind::Tuple && e.elements.size() == 1)

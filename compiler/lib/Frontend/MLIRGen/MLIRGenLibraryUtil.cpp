@@ -206,8 +206,7 @@ MLIRGenerator::dynamicSizes(llvm::ArrayRef<IndexValue> shape, SourceLoc at) {
 //===----------------------------------------------------------------------===//
 
 Value MLIRGenerator::broadcastDims(Value v, llvm::ArrayRef<IndexValue> shape,
-                                   llvm::ArrayRef<int64_t> dims,
-                                   SourceLoc at) {
+                                   llvm::ArrayRef<int64_t> dims, SourceLoc at) {
   auto from = llvm::cast<RankedTensorType>(v.getType());
   RankedTensorType type = shapedType(from.getElementType(), shape);
   // Dynamic dims never stretch (Sema only broadcasts a dim that is 1), so an
@@ -271,8 +270,7 @@ Value MLIRGenerator::iota(mlir::Type element, llvm::ArrayRef<IndexValue> shape,
                                  dim, dynamicSizes(shape, at));
 }
 
-Value MLIRGenerator::convertElement(Value v, mlir::Type element,
-                                    SourceLoc at) {
+Value MLIRGenerator::convertElement(Value v, mlir::Type element, SourceLoc at) {
   auto type = llvm::cast<RankedTensorType>(v.getType());
   if (type.getElementType() == element)
     return v;
@@ -286,17 +284,17 @@ Value MLIRGenerator::compare(Value a, Value b,
 }
 
 /// `value` as an attribute of the element type.
-static mlir::Attribute elementAttr(mlir::OpBuilder &builder,
-                                   mlir::Type element, double value) {
+static mlir::Attribute elementAttr(mlir::OpBuilder &builder, mlir::Type element,
+                                   double value) {
   if (auto f = llvm::dyn_cast<mlir::FloatType>(element))
     return builder.getFloatAttr(f, value);
   if (element.isInteger(1))
     return mlir::IntegerAttr::get(element, llvm::APInt(1, value != 0));
   return mlir::IntegerAttr::get(
-      element, llvm::APInt(element.getIntOrFloatBitWidth(),
-                           static_cast<int64_t>(value),
-                           /*isSigned=*/!element.isUnsignedInteger(),
-                           /*implicitTrunc=*/true));
+      element,
+      llvm::APInt(element.getIntOrFloatBitWidth(), static_cast<int64_t>(value),
+                  /*isSigned=*/!element.isUnsignedInteger(),
+                  /*implicitTrunc=*/true));
 }
 
 Value MLIRGenerator::scalarConstant(mlir::Type element, double value,
@@ -417,10 +415,9 @@ Value MLIRGenerator::gatherAxes(Value operand, llvm::ArrayRef<unsigned> axes,
   mlir::Type indexElement =
       llvm::cast<RankedTensorType>(indices.front().getType()).getElementType();
   for (auto [k, axis] : llvm::enumerate(axes)) {
-    columns.push_back(
-        pointAxes.empty()
-            ? indices[k]
-            : broadcastDims(indices[k], indexShape, batchInIndex, at));
+    columns.push_back(pointAxes.empty() ? indices[k]
+                                        : broadcastDims(indices[k], indexShape,
+                                                        batchInIndex, at));
     startMap.push_back(axis);
   }
   for (auto [axis, pos] : pointAxes) {
@@ -430,16 +427,14 @@ Value MLIRGenerator::gatherAxes(Value operand, llvm::ArrayRef<unsigned> axes,
   collapsed.assign(startMap.begin(), startMap.end());
   llvm::sort(collapsed);
   for (unsigned d = 0; d < rank; ++d)
-    sliceSizes.push_back(llvm::is_contained(collapsed, d)
-                             ? 1
-                             : *operandDims[d].constant);
+    sliceSizes.push_back(
+        llvm::is_contained(collapsed, d) ? 1 : *operandDims[d].constant);
   Value stacked = columns.size() == 1 ? columns.front()
                                       : stackIndices(columns, indexShape, at);
   auto dn = dialect::GatherDimensionNumbersAttr::get(
       &context, offsetDims, collapsed, startMap,
       static_cast<int64_t>(indexShape.size()));
-  return dialect::GatherOp::create(builder, loc(at),
-                                   shapedType(type.getElementType(),
-                                              resultShape),
-                                   operand, stacked, dn, sliceSizes);
+  return dialect::GatherOp::create(
+      builder, loc(at), shapedType(type.getElementType(), resultShape), operand,
+      stacked, dn, sliceSizes);
 }
