@@ -240,7 +240,11 @@ const Type *SemaImpl::callCallable(CallExpr *e, const Callable *c,
     if (!orderArgs(names, args, display, e->loc))
       return nullptr;
 
-  FunctionInstance *inst = instantiate(c, args, e->loc, currentAxes());
+  // A direct call: like a Python value passed to a function JAX traces, an
+  // argument known at compile time (`mk(3)`, `reshape_to(x, (2, 3))`) is
+  // static inside the instance.
+  FunctionInstance *inst =
+      instantiate(c, args, e->loc, currentAxes(), /*specialize=*/true);
   if (!inst)
     return nullptr;
   CallInfo info;

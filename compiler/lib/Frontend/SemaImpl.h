@@ -28,6 +28,7 @@
 #include "jx/Frontend/Program.h"
 #include "jx/Frontend/Sema.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
 
@@ -156,15 +157,22 @@ public:
   /// Instantiates `c` at the (ordered, positional) argument types. Reports
   /// errors; returns null on failure (the result type may also be null when
   /// the body had errors).
+  /// With `specialize` (a direct call `f(3)`), a function or lambda is
+  /// specialized on its arguments' compile-time values (see
+  /// FunctionInstance::Param::value); otherwise every argument is a run-time
+  /// value (loops, transformations, tree_map, partial).
   FunctionInstance *instantiate(const Callable *c,
                                 llvm::ArrayRef<ArgValue> args,
-                                SourceLoc callLoc, const AxisEnv &axes);
+                                SourceLoc callLoc, const AxisEnv &axes,
+                                bool specialize = false);
   FunctionInstance *instantiateFunction(const Callable *c,
                                         llvm::ArrayRef<ArgValue> args,
-                                        SourceLoc callLoc, const AxisEnv &axes);
+                                        SourceLoc callLoc, const AxisEnv &axes,
+                                        bool specialize);
   FunctionInstance *instantiateLambda(const Callable *c,
                                       llvm::ArrayRef<ArgValue> args,
-                                      SourceLoc callLoc, const AxisEnv &axes);
+                                      SourceLoc callLoc, const AxisEnv &axes,
+                                      bool specialize);
   FunctionInstance *instantiateBuiltin(const Callable *c,
                                        llvm::ArrayRef<ArgValue> args,
                                        SourceLoc callLoc);
@@ -180,6 +188,8 @@ public:
   /// Reports a recursive instantiation (with the cycle as notes).
   bool isRecursive(const void *origin, llvm::StringRef name, SourceLoc callLoc);
   std::string uniqueSymbol(const std::string &base);
+  /// Memoization key of an instance: the origin, the argument types, the
+  /// static argument values (ArgValue::value, when set) and the named axes.
   std::string instanceKey(llvm::StringRef prefix, const void *origin,
                           llvm::ArrayRef<ArgValue> args, const AxisEnv &axes);
   FunctionInstance *newInstance(FunctionInstance::Kind kind,
@@ -211,6 +221,15 @@ public:
   void setStatic(const Expr *e, StaticValue v) { program->statics[e] = v; }
   std::optional<StaticValue> getStatic(const Expr *e);
   void reportUndeclared(SourceLoc loc, llvm::StringRef name);
+  /// After an error that needed `e`'s value at compile time: a note that
+  /// the value is only known at run time, at the name it comes from (a
+  /// parameter of an exported function, a loop counter, ...) when found.
+  void noteRunTimeValue(const Expr *e);
+  /// Re-runs a failed ArrayBuiltins check quietly and returns the locations
+  /// of its "... known at compile time" errors (to attach noteRunTimeValue
+  /// to the right argument).
+  std::vector<SourceLoc>
+  staticValueErrors(llvm::function_ref<void(ArrayBuiltins &)> recheck);
   std::optional<StaticValue> foldBinary(BinaryOp op, const StaticValue &a,
                                         const StaticValue &b);
 

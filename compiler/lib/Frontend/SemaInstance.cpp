@@ -12,6 +12,7 @@
 #include "SemaImpl.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/bit.h"
 
 #include <functional>
 
@@ -21,12 +22,45 @@ static std::string ptrKey(const void *p) {
   return llvm::utohexstr(reinterpret_cast<uintptr_t>(p));
 }
 
+/// An unambiguous spelling of a static value for instance keys: unlike
+/// StaticValue::str, it tells apart size variables of the same name.
+static std::string staticKey(const StaticValue &v) {
+  switch (v.kind) {
+  case StaticValue::Kind::Int:
+    return "i" + std::to_string(v.intValue);
+  case StaticValue::Kind::Float:
+    return "f" + llvm::utohexstr(llvm::bit_cast<uint64_t>(v.floatValue));
+  case StaticValue::Kind::Bool:
+    return v.boolValue ? "T" : "F";
+  case StaticValue::Kind::Size:
+    return v.size.isStatic() ? "i" + std::to_string(v.size.size)
+                             : "s" + ptrKey(v.size.var);
+  case StaticValue::Kind::Tuple: {
+    std::string s = "(";
+    for (const auto &e : v.elements)
+      s += staticKey(e) + ",";
+    return s + ")";
+  }
+  case StaticValue::Kind::DType:
+    return "d" + dtypeName(v.dtype).str();
+  case StaticValue::Kind::String:
+    return "S" + std::to_string(v.string.size()) + ":" + v.string;
+  case StaticValue::Kind::None:
+    return "N";
+  }
+  return "?";
+}
+
 std::string SemaImpl::instanceKey(llvm::StringRef prefix, const void *origin,
                                   llvm::ArrayRef<ArgValue> args,
                                   const AxisEnv &axes) {
   std::string key = prefix.str() + ":" + ptrKey(origin) + "(";
-  for (const auto &arg : args)
-    key += ptrKey(arg.type) + ",";
+  for (const auto &arg : args) {
+    key += ptrKey(arg.type);
+    if (arg.value)
+      key += "=" + staticKey(*arg.value);
+    key += ",";
+  }
   key += ")";
   for (const auto &axis : axes)
     key += "|" + axis.name + "=" + std::to_string(axis.size.size) + "/" +
@@ -117,28 +151,79 @@ bool SemaImpl::isRecursive(const void *origin, llvm::StringRef name,
 
 FunctionInstance *SemaImpl::instantiate(const Callable *c,
                                         llvm::ArrayRef<ArgValue> args,
-                                        SourceLoc callLoc,
-                                        const AxisEnv &axes) {
+                                        SourceLoc callLoc, const AxisEnv &axes,
+                                        bool specialize) {
   if (!c)
     return nullptr;
   for (const auto &arg : args)
     if (!arg.type)
       return nullptr;
+  // Only functions and lambdas called directly see their arguments' values:
+  // a transformation, pullback or partial application passes run-time
+  // values on (as JAX traces them), and its own instance key has types only.
+  std::vector<ArgValue> runTime(args.begin(), args.end());
+  for (auto &arg : runTime)
+    arg.value.reset();
   switch (c->kind) {
   case Callable::Kind::Function:
-    return instantiateFunction(c, args, callLoc, axes);
+    return instantiateFunction(c, args, callLoc, axes, specialize);
   case Callable::Kind::Lambda:
-    return instantiateLambda(c, args, callLoc, axes);
+    return instantiateLambda(c, args, callLoc, axes, specialize);
   case Callable::Kind::Builtin:
-    return instantiateBuiltin(c, args, callLoc);
+    return instantiateBuiltin(c, runTime, callLoc);
   case Callable::Kind::Transform:
-    return instantiateTransform(c, args, callLoc, axes);
+    return instantiateTransform(c, runTime, callLoc, axes);
   case Callable::Kind::Pullback:
-    return instantiatePullback(c, args, callLoc, axes);
+    return instantiatePullback(c, runTime, callLoc, axes);
   case Callable::Kind::Partial:
-    return instantiatePartial(c, args, callLoc, axes);
+    return instantiatePartial(c, runTime, callLoc, axes);
   }
   return nullptr;
+}
+
+/// True when a parameter of type `t` may be specialized on `v`: the kinds
+/// JAX keeps static when a Python value is passed to a traced function (an
+/// int, a bool, a size, a dtype, a string, none, and tuples of those such as
+/// shapes), where the value agrees with the parameter's type. Floats stay
+/// run-time values, so that `f(0.5)` and `f(0.25)` share an instance (and
+/// remain differentiable).
+static bool isSpecializable(const StaticValue &v, const Type *t) {
+  auto *a = llvm::dyn_cast_or_null<ArrayType>(t);
+  bool scalar = a && a->isScalar();
+  switch (v.kind) {
+  case StaticValue::Kind::Int:
+  case StaticValue::Kind::Size:
+    return scalar && isInteger(a->getDType());
+  case StaticValue::Kind::Bool:
+    return scalar && a->getDType() == DType::Bool;
+  case StaticValue::Kind::DType:
+    return t && t->getKind() == Type::Kind::DTypeVal;
+  case StaticValue::Kind::String:
+    return t && t->getKind() == Type::Kind::String;
+  case StaticValue::Kind::None:
+    return t && t->getKind() == Type::Kind::None;
+  case StaticValue::Kind::Tuple: {
+    auto *tuple = llvm::dyn_cast_or_null<TupleType>(t);
+    if (!tuple || tuple->getElements().size() != v.elements.size())
+      return false;
+    for (size_t i = 0; i < v.elements.size(); ++i)
+      if (!isSpecializable(v.elements[i], tuple->getElements()[i]))
+        return false;
+    return true;
+  }
+  case StaticValue::Kind::Float:
+    return false;
+  }
+  return false;
+}
+
+/// Keeps the compile-time values of `params` that their instance is
+/// specialized on (all of them cleared unless `specialize`).
+static void selectStaticParams(std::vector<ArgValue> &params,
+                               bool specialize) {
+  for (auto &p : params)
+    if (!specialize || !p.value || !isSpecializable(*p.value, p.type))
+      p.value.reset();
 }
 
 /// Matches the arguments against the (optionally annotated) parameters.
@@ -172,17 +257,23 @@ static void noteInstantiation(DiagnosticEngine &diag, unsigned errorsBefore,
   // `ownErrors` (recursion errors) already explain their call chain.
   if (diag.getNumErrors() - errorsBefore <= ownErrors || !callLoc.isValid())
     return;
-  std::string types;
-  for (unsigned i = 0; i < numUserParams; ++i)
+  std::string types, statics;
+  for (unsigned i = 0; i < numUserParams; ++i) {
     types += (i ? ", " : "") + typeToString(params[i].type);
+    if (params[i].value)
+      statics += (statics.empty() ? "" : ", ") + params[i].name + " = " +
+                 params[i].value->str();
+  }
   diag.note(callLoc, "in instantiation of '" + name +
-                         "' with argument types (" + types + ") here");
+                         "' with argument types (" + types + ")" +
+                         (statics.empty() ? "" : " and " + statics) + " here");
 }
 
 FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
                                                 llvm::ArrayRef<ArgValue> args,
                                                 SourceLoc callLoc,
-                                                const AxisEnv &axes) {
+                                                const AxisEnv &axes,
+                                                bool specialize) {
   const FunctionDecl *decl = c->decl;
   if (args.size() != decl->params.size()) {
     diag.error(callLoc, "'" + decl->name + "' takes " +
@@ -195,6 +286,7 @@ FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
   if (!matchParams(*this, decl->params, args, st, decl->name, c->module,
                    callLoc, params))
     return nullptr;
+  selectStaticParams(params, specialize);
 
   if (isRecursive(decl, decl->name, callLoc))
     return nullptr;
@@ -211,8 +303,8 @@ FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
   inst->callable = c;
   inst->loc = decl->loc;
   for (size_t i = 0; i < params.size(); ++i)
-    inst->params.push_back(
-        {decl->params[i].name, params[i].type, decl->params[i].loc});
+    inst->params.push_back({decl->params[i].name, params[i].type,
+                            decl->params[i].loc, params[i].value});
   inst->numUserParams = params.size();
   inst->body = decl->clone();
   unsigned errorsBefore = diag.getNumErrors();
@@ -303,7 +395,8 @@ FunctionInstance *SemaImpl::instantiateExport(const FunctionDecl *decl,
 FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
                                               llvm::ArrayRef<ArgValue> args,
                                               SourceLoc callLoc,
-                                              const AxisEnv &axes) {
+                                              const AxisEnv &axes,
+                                              bool specialize) {
   const LambdaExpr *lambda = c->lambda;
   if (args.size() != lambda->params.size()) {
     diag.error(callLoc, "lambda takes " +
@@ -328,6 +421,7 @@ FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
   if (!matchParams(*this, lambda->params, args, st, "lambda", c->module,
                    callLoc, params))
     return nullptr;
+  selectStaticParams(params, specialize);
 
   if (isRecursive(lambda, "lambda", callLoc))
     return nullptr;
@@ -344,8 +438,8 @@ FunctionInstance *SemaImpl::instantiateLambda(const Callable *c,
   inst->callable = c;
   inst->loc = lambda->loc;
   for (size_t i = 0; i < params.size(); ++i)
-    inst->params.push_back(
-        {lambda->params[i].name, params[i].type, lambda->params[i].loc});
+    inst->params.push_back({lambda->params[i].name, params[i].type,
+                            lambda->params[i].loc, params[i].value});
   inst->numUserParams = params.size();
   for (const auto &cap : c->captures)
     inst->params.push_back({cap.name, cap.type, lambda->loc});
@@ -436,6 +530,7 @@ void SemaImpl::checkBody(FunctionInstance *inst, const ModuleInfo *module,
     binding.ref.param = i;
     binding.type = p.type;
     binding.loc = p.loc;
+    binding.value = p.value;
     if (inst->kind == FunctionInstance::Kind::Lambda &&
         i >= inst->numUserParams) {
       const Capture &cap = inst->callable->captures[i - inst->numUserParams];
@@ -493,12 +588,36 @@ void SemaImpl::computeSizeSources(FunctionInstance *inst) {
   };
   for (unsigned i = 0; i < inst->params.size(); ++i)
     walk(inst->params[i].type, i);
-  if (inst->kind == FunctionInstance::Kind::Lambda && inst->callable)
-    for (unsigned j = 0; j < inst->callable->captures.size(); ++j) {
-      const auto &cap = inst->callable->captures[j];
-      if (cap.value && cap.value->kind == StaticValue::Kind::Size &&
-          cap.value->size.var && !inst->sizeSources.count(cap.value->size.var))
-        inst->sizeSources[cap.value->size.var] = {
-            inst->numUserParams + j, {}, -1};
-    }
+
+  // Size variables inside compile-time values (a static parameter `(n, 3)`,
+  // a captured `n`) that no array parameter carries: read from the integer
+  // scalar leaf that holds the size at run time.
+  std::function<void(const StaticValue &, const Type *, unsigned)> walkValue =
+      [&](const StaticValue &v, const Type *t, unsigned param) {
+        if (v.kind == StaticValue::Kind::Size) {
+          auto *a = llvm::dyn_cast_or_null<ArrayType>(t);
+          if (!v.size.isStatic() && v.size.var && a && a->isScalar() &&
+              isInteger(a->getDType()) && !inst->sizeSources.count(v.size.var))
+            inst->sizeSources[v.size.var] = {param, path, -1};
+          return;
+        }
+        auto *tuple = llvm::dyn_cast_or_null<TupleType>(t);
+        if (v.kind != StaticValue::Kind::Tuple || !tuple ||
+            tuple->getElements().size() != v.elements.size())
+          return;
+        for (unsigned j = 0; j < v.elements.size(); ++j) {
+          path.push_back(j);
+          walkValue(v.elements[j], tuple->getElements()[j], param);
+          path.pop_back();
+        }
+      };
+  for (unsigned i = 0; i < inst->params.size(); ++i) {
+    const std::optional<StaticValue> *value = &inst->params[i].value;
+    if (inst->kind == FunctionInstance::Kind::Lambda && inst->callable &&
+        i >= inst->numUserParams &&
+        i - inst->numUserParams < inst->callable->captures.size())
+      value = &inst->callable->captures[i - inst->numUserParams].value;
+    if (*value)
+      walkValue(**value, inst->params[i].type, i);
+  }
 }

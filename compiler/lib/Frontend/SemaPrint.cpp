@@ -125,6 +125,12 @@ void jx::printProgram(const Program &program, llvm::raw_ostream &os) {
       os << " export";
     if (inst->isMain)
       os << " main";
+    std::vector<std::string> statics;
+    for (const auto &p : inst->params)
+      if (p.value)
+        statics.push_back(p.name + " = " + p.value->str());
+    if (!statics.empty())
+      os << " static(" << llvm::join(statics, ", ") << ")";
     os << "\n";
     switch (inst->kind) {
     case FunctionInstance::Kind::Function:

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "jx/Conversion/Passes.h"
 #include "jx/Dialect/Jx/IR/JxDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -20,6 +21,7 @@
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
+  mlir::jx::registerJxConversionPasses();
 
   mlir::DialectRegistry registry;
   registry.insert<mlir::jx::JxDialect, mlir::arith::ArithDialect,

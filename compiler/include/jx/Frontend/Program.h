@@ -1,9 +1,9 @@
 //===- Program.h - The checked, first-order program -------------*- C++ -*-===//
 //
 // What Sema hands to MLIRGen: the loaded modules, every function *instance*
-// (one per function and distinct tuple of argument types), and side tables
-// keyed by AST nodes of the instances' typed bodies that say what each name,
-// call, lambda and field access resolved to.
+// (one per function and distinct tuple of argument types and static argument
+// values), and side tables keyed by AST nodes of the instances' typed bodies
+// that say what each name, call, lambda and field access resolved to.
 //
 // How MLIRGen walks it
 // --------------------
@@ -39,7 +39,15 @@
 //    (`grad`, `vmap`, `fori_loop`, `psum`, `tree_map`, ...) and of a method
 //    call (`x.sum`) has no NameRef and no type: do not generate it. For an
 //    Instance call, generate the callee only as its `env` (when non-null).
-// 5. Implicit conversions: an expression's type may differ from the type
+// 5. Static parameters: a parameter with a `value` (see
+//    FunctionInstance::Param) was specialized on that compile-time value,
+//    like a Python value a JAX function is traced with. It stays a
+//    parameter of the `func` (callers pass the argument's run-time value,
+//    which equals it; strings, dtypes and none flatten to nothing), and every
+//    use of it in the body has the value as its `getStatic`. Size variables
+//    inside it (`mk(x.shape)` with run-time sizes) are read from the
+//    parameter's i64 leaves (`sizeSources` with `axis == -1`).
+// 6. Implicit conversions: an expression's type may differ from the type
 //    expected where it is used (an instance parameter, a `let` annotation,
 //    a struct field, an `if` branch joined with the other branch, a function
 //    result, a loop carry) only in dtype and weakness: a weakly typed value
@@ -82,8 +90,9 @@ struct ModuleInfo {
 
 /// Where a size variable's run-time value lives inside an instance: axis
 /// `axis` of the array leaf reached from parameter `param` by `path` (tuple
-/// element / struct field indices), or, with `axis == -1`, parameter `param`
-/// itself (an `i64` scalar, a size variable a lambda captured).
+/// element / struct field indices), or, with `axis == -1`, the integer
+/// scalar leaf itself reached that way (a size variable a lambda captured,
+/// or one inside a static parameter's value such as a shape `(n, 3)`).
 struct SizeSource {
   unsigned param = 0;
   std::vector<unsigned> path;
@@ -97,6 +106,15 @@ struct FunctionInstance {
     std::string name;
     const Type *type = nullptr;
     SourceLoc loc;
+    /// A static parameter of a Function or Lambda instance: the compile-time
+    /// value of the call's argument the instance is specialized on (an Int,
+    /// Bool or Size scalar, a DType, a String, None, or a Tuple of those;
+    /// never a Float). Part of the instance's identity together with the
+    /// types: `mk(3)` and `mk(4)` are two instances. Unset for run-time
+    /// parameters, which include every parameter of an exported function,
+    /// lambda captures (see Capture::value) and the parameters of functions
+    /// called by loops, transformations, tree_map and partial.
+    std::optional<StaticValue> value;
   };
 
   Kind kind = Kind::Function;
