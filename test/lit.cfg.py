@@ -20,7 +20,50 @@ llvm_config.with_system_environment(["HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OP
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.jx_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["jxc", "jx-opt", "jx-parse", "jx-check", "not", "split-file"], tool_dirs)
+llvm_config.add_tool_substitutions(["jxc", "jx-opt", "jx-parse", "jx-check", "not", "split-file",
+                                    "jxrt-npy-tool", "jxrt-format-tool", "jxrt-api-test"], tool_dirs)
+
+# Execution tests of the linalg lowering run the IR with upstream MLIR's JIT
+# runner and its printing helpers (printMemrefF32, ...). Debian ships them in
+# the mlir-22-tools and libmlir-22-dev packages; an installation without them
+# (a bare LLVM, another distribution) lacks the `mlir-runner` feature and the
+# tests that REQUIRE it are reported UNSUPPORTED instead of failing.
+mlir_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+mlir_runner = os.path.join(config.llvm_tools_dir, "mlir-runner")
+mlir_opt = os.path.join(config.llvm_tools_dir, "mlir-opt")
+mlir_c_runner_utils = os.path.join(mlir_lib_dir, "libmlir_c_runner_utils.so")
+mlir_runner_utils = os.path.join(mlir_lib_dir, "libmlir_runner_utils.so")
+if all(os.path.exists(f) for f in [mlir_runner, mlir_opt, mlir_c_runner_utils, mlir_runner_utils]):
+    config.available_features.add("mlir-runner")
+    llvm_config.add_tool_substitutions(["mlir-runner", "mlir-opt"], [config.llvm_tools_dir])
+config.substitutions.append(("%mlir_c_runner_utils", mlir_c_runner_utils))
+config.substitutions.append(("%mlir_runner_utils", mlir_runner_utils))
+# Lowers the output of `jx-opt -convert-jx-to-linalg` (linalg, tensor, arith,
+# math, scf, func on tensors) to the LLVM dialect for mlir-runner: bufferize
+# (function boundaries included; loop bodies may yield fresh tensors, as the
+# scf loops with tensor iter_args from jx.while/fori/scan do), loops,
+# ownership-based deallocation, then everything to LLVM. Math functions
+# become libm calls (exact, not vectorized); rsqrt is expanded first since
+# libm has none; math.ipowi becomes a generated function. A reference
+# pipeline for tests, not the optimizing CPU pipeline of jxc.
+jx_lower_to_llvm_passes = [
+    '-one-shot-bufferize="bufferize-function-boundaries allow-return-allocs-from-loops"',
+    "-convert-linalg-to-loops",
+    "-buffer-deallocation-pipeline",
+    "-convert-bufferization-to-memref",
+    "-math-expand-ops=ops=rsqrt",
+    "-convert-math-to-funcs",
+    "-convert-math-to-libm",
+    "-expand-strided-metadata",
+    "-lower-affine",
+    "-convert-scf-to-cf",
+    "-convert-math-to-llvm",
+    # convert-to-llvm leaves memref.reshape (from tensor.reshape) alone.
+    "-finalize-memref-to-llvm",
+    "-convert-to-llvm",
+    "-reconcile-unrealized-casts",
+]
+config.substitutions.append(("%jx_lower_to_llvm", mlir_opt + " " + " ".join(jx_lower_to_llvm_passes)))
 config.substitutions.append(("%stdlib", os.path.join(config.jx_src_root, "stdlib")))
 config.substitutions.append(("%examples", os.path.join(config.jx_src_root, "examples")))
 config.substitutions.append(("%design", os.path.join(config.jx_src_root, "..", "shared", "design")))

@@ -21,7 +21,11 @@ static const struct {
 };
 
 _Static_assert(sizeof(jx_dtype_t) == 4, "jx_dtype_t must be 32 bits");
-_Static_assert(sizeof(jx_array_t) == 8 + 2 * sizeof(void *) + sizeof(void *),
+/* The descriptor layout is ABI: pointer, two 32-bit fields, two pointers. */
+_Static_assert(offsetof(jx_array_t, dtype) == sizeof(void *) &&
+                   offsetof(jx_array_t, rank) == sizeof(void *) + 4 &&
+                   offsetof(jx_array_t, shape) == sizeof(void *) + 8 &&
+                   sizeof(jx_array_t) == 3 * sizeof(void *) + 8,
                "jx_array_t layout changed");
 
 bool jx_dtype_is_valid(jx_dtype_t dtype) {

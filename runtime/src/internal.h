@@ -1,4 +1,5 @@
-/*===- internal.h - Helpers shared by the runtime's sources ---------*- C -*-===*
+/*===- internal.h - Helpers shared by the runtime's sources ---------*- C
+ *-*-===*
  *
  * Not installed. A growable string buffer, overflow-checked arithmetic and a
  * few helpers for walking strided arrays.
@@ -52,11 +53,15 @@ static inline bool jx_add_size(size_t a, size_t b, size_t *out) {
 
 /* Fills `strides` with the row-major strides (in elements) of `shape`. The
  * shape must have a representable element count. */
-void jx_row_major_strides(int32_t rank, const int64_t *shape,
-                          int64_t *strides);
+void jx_row_major_strides(int32_t rank, const int64_t *shape, int64_t *strides);
 
 /* The stride of `axis` of a valid descriptor (row-major when NULL). */
 int64_t jx_array_stride(const jx_array_t *array, int32_t axis);
+
+/* Writes "(2, 3)" (Python's tuple notation) into `out`, truncating with
+ * "..." when `capacity` is too small. */
+void jx_shape_text(int32_t rank, const int64_t *shape, char *out,
+                   size_t capacity);
 
 /* Writes a NUL-terminated, printable rendering of `length` bytes of `text`
  * into `out` (at most `capacity` bytes): non-printable bytes become \xNN and

@@ -23,7 +23,7 @@ static const struct jx_status_impl_t out_of_memory_status = {
     JX_OUT_OF_MEMORY, "out of memory (while reporting an error)"};
 
 static jx_status_t static_out_of_memory(void) {
-  return (jx_status_t)&out_of_memory_status;
+  return (jx_status_t)(uintptr_t)&out_of_memory_status;
 }
 
 static jx_status_t make_from_strings(jx_status_code_t code, const char *prefix,

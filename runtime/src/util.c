@@ -158,3 +158,25 @@ void jx_quote_bytes(const char *text, size_t length, char *out,
   }
   out[used] = '\0';
 }
+
+void jx_shape_text(int32_t rank, const int64_t *shape, char *out,
+                   size_t capacity) {
+  jx_strbuf_t text;
+  jx_strbuf_init(&text);
+  jx_strbuf_append_char(&text, '(', 1);
+  for (int32_t axis = 0; axis < rank; ++axis)
+    jx_strbuf_appendf(&text, "%s%lld", axis ? ", " : "",
+                      (long long)shape[axis]);
+  jx_strbuf_append_cstr(&text, rank == 1 ? ",)" : ")");
+  if (capacity == 0)
+    return;
+  if (text.failed) {
+    snprintf(out, capacity, "(...)");
+  } else if (text.length < capacity) {
+    memcpy(out, text.data, text.length + 1);
+  } else {
+    snprintf(out, capacity, "%.*s...)", (int)(capacity > 5 ? capacity - 5 : 0),
+             text.data);
+  }
+  jx_strbuf_dispose(&text);
+}

@@ -51,9 +51,10 @@ int jx::runJxc(int argc, char **argv) {
   std::string optLevel = "2";
   addCommonOptions(app, opts, optLevel);
   app.add_option("--emit", emit,
-                 "Stage to print: tokens, ast (the typed AST) or jx (the jx "
-                 "dialect IR)")
-      ->check(CLI::IsMember({"tokens", "ast", "jx"}));
+                 "Stage to print: tokens, ast (the typed AST), jx (the jx "
+                 "dialect IR), linalg (linalg on tensors) or llvm (the LLVM "
+                 "dialect)")
+      ->check(CLI::IsMember({"tokens", "ast", "jx", "linalg", "llvm"}));
   app.add_option("-o", opts.outputPath,
                  "Write the output to this file instead of standard output");
 

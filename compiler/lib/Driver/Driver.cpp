@@ -9,11 +9,14 @@
 
 #include "jx/Driver/Driver.h"
 
+#include "jx/Driver/JitRunner.h"
+
 #include "jx/Dialect/Jx/IR/JxDialect.h"
 #include "jx/Frontend/ASTPrinter.h"
 #include "jx/Frontend/MLIRGen.h"
 #include "jx/Frontend/Parser.h"
 #include "jx/Frontend/Sema.h"
+#include "jx/Pipeline/Pipeline.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -21,7 +24,9 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -35,6 +40,8 @@ std::optional<EmitStage> jx::parseEmitStage(llvm::StringRef name) {
       .Case("tokens", EmitStage::Tokens)
       .Case("ast", EmitStage::AST)
       .Case("jx", EmitStage::Jx)
+      .Case("linalg", EmitStage::Linalg)
+      .Case("llvm", EmitStage::LLVM)
       .Default(std::nullopt);
 }
 
@@ -46,6 +53,10 @@ llvm::StringRef jx::emitStageName(EmitStage stage) {
     return "ast";
   case EmitStage::Jx:
     return "jx";
+  case EmitStage::Linalg:
+    return "linalg";
+  case EmitStage::LLVM:
+    return "llvm";
   }
   llvm_unreachable("unknown emit stage");
 }
@@ -99,11 +110,7 @@ private:
     for (uint32_t id = 1; id <= sm.getNumFiles(); ++id) {
       if (sm.getFile(id).path != fileLoc.getFilename().getValue())
         continue;
-      SourceLoc s;
-      s.fileId = id;
-      s.line = fileLoc.getLine();
-      s.col = fileLoc.getColumn();
-      return s;
+      return sm.getLocation(id, fileLoc.getLine(), fileLoc.getColumn());
     }
     return {};
   }
@@ -173,7 +180,11 @@ private:
       return ExitSuccess;
     }
 
-    mlir::MLIRContext context;
+    mlir::DialectRegistry registry;
+    registerPipelineDialects(registry);
+    mlir::MLIRContext context(registry);
+    // Diagnostics point into the .jx source; the IR of the op is noise.
+    context.printOpOnDiagnostic(false);
     context.loadDialect<mlir::jx::JxDialect, mlir::func::FuncDialect,
                         mlir::arith::ArithDialect,
                         mlir::tensor::TensorDialect>();
@@ -186,15 +197,106 @@ private:
       diag.error({}, "internal error: the generated jx IR does not verify");
       return ExitProgramError;
     }
-
-    if (opts.run) {
-      diag.error({}, "'jxc run' cannot execute programs yet: native code "
-                     "generation (jx to LLVM) is not part of this build; use "
-                     "'--emit=jx' to see the compiled IR");
-      return ExitProgramError;
+    if (opts.emit == EmitStage::Jx && !opts.run) {
+      module->print(os);
+      return ExitSuccess;
     }
-    module->print(os);
+    return lower(*program, *module, os);
+  }
+
+  /// Native code: jx → linalg → LLVM, then print a stage or run.
+  int lower(const Program &program, mlir::ModuleOp module,
+            llvm::raw_ostream &os) {
+    const FunctionInstance *entry = nullptr;
+    if (opts.run) {
+      entry = findEntry(program);
+      if (!entry)
+        return ExitProgramError;
+    }
+    if (mlir::failed(checkNoTransformRequests(module)))
+      return ExitProgramError;
+
+    registerJxPipelines();
+    CPUPipelineOptions pipelineOptions;
+    pipelineOptions.optLevel = opts.optLevel;
+    mlir::PassManager toLinalg(module.getContext());
+    if (mlir::failed(addPipeline(toLinalg,
+                                 getJxToLinalgPipeline(pipelineOptions))) ||
+        mlir::failed(toLinalg.run(module)))
+      return ExitProgramError;
+    if (opts.emit == EmitStage::Linalg && !opts.run) {
+      module.print(os);
+      return ExitSuccess;
+    }
+
+    std::vector<ResultLeaf> leaves;
+    if (opts.run) {
+      leaves = flattenResult(entry->resultType);
+      if (mlir::failed(addRunWrapper(module, entry->symbol, leaves)))
+        return ExitProgramError;
+    }
+    mlir::PassManager toLLVM(module.getContext());
+    if (mlir::failed(addPipeline(toLLVM,
+                                 getLinalgToLLVMPipeline(pipelineOptions))) ||
+        mlir::failed(toLLVM.run(module)))
+      return ExitProgramError;
+    if (!opts.run) {
+      module.print(os);
+      return ExitSuccess;
+    }
+    if (mlir::failed(runJit(module, leaves, opts.optLevel, os)))
+      return ExitProgramError;
     return ExitSuccess;
+  }
+
+  /// The instance `jxc run` runs: `main`, or the function `--entry` names.
+  const FunctionInstance *findEntry(const Program &program) {
+    for (const FunctionInstance *inst : program.entries) {
+      llvm::StringRef symbol = inst->symbol;
+      if (symbol.rsplit('.').second != opts.entry)
+        continue;
+      if (!inst->params.empty()) {
+        diag.error(inst->loc, "'jxc run' cannot pass arguments to '" +
+                                  opts.entry +
+                                  "' yet; run a function without parameters");
+        return nullptr;
+      }
+      return inst;
+    }
+    diag.error({}, "no function '" + opts.entry + "' to run in '" +
+                       opts.inputPath + "'" +
+                       (opts.entry == "main"
+                            ? "; define 'def main() { ... }' or pass --entry"
+                            : ""));
+    return nullptr;
+  }
+
+  /// Transformation requests and collectives are expanded by passes that
+  /// native code generation does not have yet: say so at the first one.
+  mlir::LogicalResult checkNoTransformRequests(mlir::ModuleOp module) {
+    mlir::Operation *request = nullptr;
+    module.walk([&](mlir::Operation *op) {
+      if (request || op->getDialect() == nullptr ||
+          op->getDialect()->getNamespace() != "jx")
+        return;
+      static const llvm::StringSet<> requests = {
+          "jx.grad",   "jx.value_and_grad", "jx.jvp",     "jx.vjp",
+          "jx.jacfwd", "jx.jacrev",         "jx.hessian", "jx.vmap",
+          "jx.pmap",   "jx.psum",           "jx.pmean",   "jx.pmax",
+          "jx.pmin",   "jx.all_gather",     "jx.axis_index",
+          "jx.ppermute"};
+      if (requests.contains(op->getName().getStringRef()))
+        request = op;
+    });
+    if (!request)
+      return mlir::success();
+    llvm::StringRef name = request->getName().getStringRef().drop_front(3);
+    request->emitError("'")
+        << name
+        << "' cannot be compiled to native code yet: the transformation "
+           "passes (autodiff, batching, SPMD) are not part of this build; "
+           "'--emit=jx' shows the request";
+    return mlir::failure();
   }
 
   const DriverOptions &opts;

@@ -39,6 +39,25 @@ uint32_t SourceManager::addBuffer(llvm::StringRef path, std::string text) {
   return static_cast<uint32_t>(files.size());
 }
 
+SourceLoc SourceManager::getLocation(uint32_t fileId, uint32_t line,
+                                     uint32_t col) const {
+  SourceLoc loc;
+  if (fileId == 0 || fileId > files.size() || line == 0)
+    return loc;
+  llvm::StringRef text = files[fileId - 1].text;
+  size_t offset = 0;
+  for (uint32_t l = 1; l < line && offset < text.size(); ++l) {
+    size_t newline = text.find('\n', offset);
+    offset = newline == llvm::StringRef::npos ? text.size() : newline + 1;
+  }
+  loc.fileId = fileId;
+  loc.line = line;
+  loc.col = col;
+  loc.offset = static_cast<uint32_t>(
+      std::min<size_t>(offset + (col > 0 ? col - 1 : 0), text.size()));
+  return loc;
+}
+
 llvm::StringRef SourceManager::getLineText(SourceLoc loc) const {
   if (!loc.isValid() || loc.fileId > files.size())
     return {};

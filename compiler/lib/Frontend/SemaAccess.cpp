@@ -15,35 +15,6 @@
 
 using namespace jx;
 
-/// The static value of an array attribute, when known.
-static std::optional<StaticValue> attributeValue(const ArrayType *a,
-                                                 llvm::StringRef name) {
-  if (name == "shape") {
-    StaticValue v;
-    v.kind = StaticValue::Kind::Tuple;
-    for (const Dim &d : a->getShape())
-      v.elements.push_back(StaticValue::ofSize(d));
-    return v;
-  }
-  if (name == "ndim")
-    return StaticValue::ofInt(a->getRank());
-  if (name == "dtype") {
-    StaticValue v;
-    v.kind = StaticValue::Kind::DType;
-    v.dtype = a->getDType();
-    return v;
-  }
-  if (name == "size") {
-    int64_t n = 1;
-    for (const Dim &d : a->getShape()) {
-      if (!d.isStatic() || llvm::MulOverflow(n, d.size, n))
-        return std::nullopt;
-    }
-    return StaticValue::ofInt(n);
-  }
-  return std::nullopt;
-}
-
 const Type *SemaImpl::checkField(FieldExpr *e) {
   if (auto *base = llvm::dyn_cast<NameExpr>(e->base.get()))
     if (const ModuleInfo *m = lookupModuleAlias(base->name)) {
@@ -108,7 +79,9 @@ const Type *SemaImpl::checkField(FieldExpr *e) {
       fr.kind = FieldRef::Kind::Attribute;
       fr.name = e->field;
       program->fields[e] = fr;
-      if (auto v = attributeValue(a, e->field))
+      // `x.size` of an `f32[n, 3]` is the size `3*n`, the same derived size
+      // variable that reshapes and `zeros(x.shape).size` use.
+      if (auto v = builtins.attributeValue(a, e->field))
         setStatic(e, *v);
       return r;
     }
@@ -266,7 +239,38 @@ const Type *SemaImpl::checkIndex(IndexExpr *e) {
     return nullptr;
   }
   program->indexArgs[e] = args;
-  return builtins.checkIndex(e->loc, t, args);
+  unsigned errorsBefore = diag.getNumErrors();
+  const Type *r = builtins.checkIndex(e->loc, t, args);
+  if (!r && diag.getNumErrors() > errorsBefore)
+    noteRunTimeSlice(e->items, [&](ArrayBuiltins &probe) {
+      probe.checkIndex(e->loc, t, args);
+    });
+  return r;
+}
+
+void SemaImpl::noteRunTimeSlice(
+    const std::vector<IndexItem> &items,
+    llvm::function_ref<void(ArrayBuiltins &)> recheck) {
+  std::vector<SourceLoc> locs;
+  std::vector<const Expr *> bounds;
+  for (const auto &item : items) {
+    if (item.kind != IndexItem::Kind::Slice)
+      continue;
+    for (const Expr *b : {item.lo.get(), item.hi.get(), item.step.get()})
+      if (b && b->type && !getStatic(b)) {
+        locs.push_back(item.loc);
+        bounds.push_back(b);
+        break;
+      }
+  }
+  if (locs.empty())
+    return;
+  std::vector<bool> needed = staticValueErrors(recheck, locs);
+  for (size_t i = 0; i < needed.size(); ++i)
+    if (needed[i]) {
+      noteRunTimeValue(bounds[i]);
+      return;
+    }
 }
 
 const Type *SemaImpl::checkAtUpdate(AtUpdateExpr *e) {
@@ -285,7 +289,13 @@ const Type *SemaImpl::checkAtUpdate(AtUpdateExpr *e) {
   for (const auto &a : args)
     bargs.push_back({a.loc, a.keyword, a.type, a.value});
   program->indexArgs[e] = items;
-  return builtins.checkAtUpdate(e->loc, t, items, e->method, bargs);
+  unsigned errorsBefore = diag.getNumErrors();
+  const Type *r = builtins.checkAtUpdate(e->loc, t, items, e->method, bargs);
+  if (!r && diag.getNumErrors() > errorsBefore)
+    noteRunTimeSlice(e->items, [&](ArrayBuiltins &probe) {
+      probe.checkAtUpdate(e->loc, t, items, e->method, bargs);
+    });
+  return r;
 }
 
 const Type *SemaImpl::checkStructLit(StructLitExpr *e) {

@@ -204,10 +204,33 @@ const Type *SemaImpl::checkBuiltinCall(CallExpr *e, llvm::StringRef name,
     info.builtinArgs.push_back({arg.loc, arg.keyword, arg.type, arg.value});
     info.argExprs.push_back(arg.expr);
   }
+  unsigned errorsBefore = diag.getNumErrors();
   const Type *t = builtins.checkCall(name, e->loc, info.builtinArgs);
-  if (t)
+  if (t) {
     program->calls[e] = std::move(info);
-  return t;
+    return t;
+  }
+  // `zeros((n, 2))` with a run-time `n`: say where `n` comes from.
+  std::vector<SourceLoc> runTimeLocs;
+  std::vector<const Expr *> runTimeExprs;
+  for (size_t i = 0; i < args.size(); ++i)
+    if (!args[i].value && args[i].expr) {
+      runTimeLocs.push_back(args[i].loc);
+      runTimeExprs.push_back(args[i].expr);
+    }
+  if (diag.getNumErrors() == errorsBefore || runTimeLocs.empty())
+    return nullptr;
+  std::vector<bool> needed = staticValueErrors(
+      [&](ArrayBuiltins &probe) {
+        probe.checkCall(name, e->loc, info.builtinArgs);
+      },
+      runTimeLocs);
+  for (size_t i = 0; i < needed.size(); ++i)
+    if (needed[i]) {
+      noteRunTimeValue(runTimeExprs[i]);
+      break;
+    }
+  return nullptr;
 }
 
 const Type *SemaImpl::callCallable(CallExpr *e, const Callable *c,

@@ -46,6 +46,8 @@ const Type *SemaImpl::checkCollective(CallExpr *e, llvm::StringRef name,
                                  "' must be a string known at compile time, "
                                  "got " +
                                  typeToString(axisArg->type));
+    if (!axisArg->value)
+      noteRunTimeValue(axisArg->expr);
     return nullptr;
   }
   std::string axisName = axisArg->value->string;

@@ -228,6 +228,8 @@ const Type *SemaImpl::checkControlFlow(CallExpr *e, ControlFlowKind kind,
       if (!length->value || !length->value->asDim()) {
         diag.error(length->loc, "'length' of 'scan' must be an integer "
                                 "known at compile time");
+        if (!length->value)
+          noteRunTimeValue(length->expr);
         return nullptr;
       }
       n = *length->value->asDim();

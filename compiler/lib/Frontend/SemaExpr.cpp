@@ -131,6 +131,126 @@ void SemaImpl::reportUndeclared(SourceLoc loc, llvm::StringRef name) {
       }
 }
 
+/// The name a run-time value comes from: the first operand of `e`, in
+/// evaluation order, that has no compile-time value and is a name.
+static const NameExpr *runTimeName(const Program &program, const Expr *e) {
+  if (!e || program.getStatic(e))
+    return nullptr;
+  auto first = [&](std::initializer_list<const Expr *> operands) {
+    for (const Expr *operand : operands)
+      if (const NameExpr *n = runTimeName(program, operand))
+        return n;
+    return static_cast<const NameExpr *>(nullptr);
+  };
+  switch (e->kind) {
+  case Expr::Kind::Name:
+    return llvm::cast<NameExpr>(e);
+  case Expr::Kind::Tuple:
+    for (const auto &el : llvm::cast<TupleExpr>(e)->elements)
+      if (const NameExpr *n = runTimeName(program, el.get()))
+        return n;
+    return nullptr;
+  case Expr::Kind::Unary:
+    return first({llvm::cast<UnaryExpr>(e)->operand.get()});
+  case Expr::Kind::Binary:
+    return first({llvm::cast<BinaryExpr>(e)->lhs.get(),
+                  llvm::cast<BinaryExpr>(e)->rhs.get()});
+  case Expr::Kind::TupleField:
+    return first({llvm::cast<TupleFieldExpr>(e)->base.get()});
+  case Expr::Kind::Index:
+    return first({llvm::cast<IndexExpr>(e)->base.get()});
+  case Expr::Kind::Block:
+    return first({llvm::cast<BlockExpr>(e)->result.get()});
+  default:
+    return nullptr;
+  }
+}
+
+void SemaImpl::noteRunTimeValue(const Expr *e) {
+  if (!e || !inFunction())
+    return;
+  const NameExpr *name = runTimeName(*program, e);
+  const NameRef *ref = name ? program->getName(name) : nullptr;
+  if (!ref) {
+    diag.note(e->loc, "this value is only known at run time");
+    return;
+  }
+  const FunctionInstance *inst = scope().inst;
+  std::string quoted = "'" + name->name + "'";
+  if (ref->kind == NameRef::Kind::Local && ref->local) {
+    diag.note(ref->local->loc,
+              quoted + " is bound here to a value only known at run time");
+    return;
+  }
+  if (ref->kind != NameRef::Kind::Param || ref->param >= inst->params.size()) {
+    diag.note(name->loc,
+              "the value of " + quoted + " is only known at run time");
+    return;
+  }
+  const FunctionInstance::Param &param = inst->params[ref->param];
+  std::string fnName = inst->body ? inst->body->name : inst->symbol;
+  auto *paramArray = llvm::dyn_cast_or_null<ArrayType>(param.type);
+  if (inst->isExported || (inst->kind == FunctionInstance::Kind::Function &&
+                           inst->body && inst->body->isExport))
+    diag.note(param.loc, quoted + " is a parameter of exported function '" +
+                             fnName +
+                             "', so its value is only known at "
+                             "run time");
+  else if (inst->kind == FunctionInstance::Kind::Lambda &&
+           ref->param >= inst->numUserParams)
+    diag.note(param.loc, quoted + " is captured by this lambda from the "
+                                  "enclosing function, where its value is "
+                                  "only known at run time");
+  else if (inst->kind == FunctionInstance::Kind::Lambda)
+    diag.note(param.loc, quoted + " is a parameter of this lambda and its "
+                                  "value is only known at run time (a loop "
+                                  "counter, a carry, or a value passed "
+                                  "through a transformation is never "
+                                  "static)");
+  else if (paramArray && isFloat(paramArray->getDType()))
+    diag.note(param.loc, quoted + " is a parameter of '" + fnName +
+                             "' with a floating-point argument, which is "
+                             "never static; only integers, bools, shapes, "
+                             "dtypes, strings and none are");
+  else
+    diag.note(param.loc, quoted + " is a parameter of '" + fnName +
+                             "' whose argument is only known at run time; "
+                             "it is static when the call passes an "
+                             "integer, bool, shape, dtype, string or none "
+                             "known at compile time");
+}
+
+std::vector<bool>
+SemaImpl::staticValueErrors(llvm::function_ref<void(ArrayBuiltins &)> recheck,
+                            llvm::ArrayRef<SourceLoc> locs) {
+  // ArrayBuiltins reports through a DiagnosticEngine only; a second run into
+  // a string tells which argument its error was about.
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  DiagnosticEngine quiet(sm, os);
+  quiet.setUseColors(false);
+  quiet.setErrorLimit(0);
+  ArrayBuiltins probe(types, quiet);
+  recheck(probe);
+  os.flush();
+  std::vector<bool> found(locs.size(), false);
+  llvm::SmallVector<llvm::StringRef, 8> lines;
+  llvm::StringRef(text).split(lines, '\n');
+  for (size_t i = 0; i < locs.size(); ++i) {
+    if (!locs[i].isValid())
+      continue;
+    std::string prefix = sm.getFile(locs[i].fileId).path + ":" +
+                         std::to_string(locs[i].line) + ":" +
+                         std::to_string(locs[i].col) + ": error: ";
+    for (llvm::StringRef line : lines)
+      if (line.starts_with(prefix) && line.contains("known at compile time")) {
+        found[i] = true;
+        break;
+      }
+  }
+  return found;
+}
+
 const Type *SemaImpl::checkExpr(Expr *e) {
   if (!e)
     return nullptr;
@@ -312,6 +432,23 @@ const Type *SemaImpl::checkName(NameExpr *e) {
   return nullptr;
 }
 
+/// False for an integer that does not fit the (integer) dtype of the value
+/// it stands for: `n * 1000000000` with a static `n = 3` is a run-time i32
+/// computation (which wraps), not a constant out of the type's range.
+static bool fitsType(const StaticValue &v, const Type *t) {
+  auto *a = llvm::dyn_cast_or_null<ArrayType>(t);
+  if (v.kind != StaticValue::Kind::Int || !a)
+    return true;
+  switch (a->getDType()) {
+  case DType::I32:
+    return v.intValue >= INT32_MIN && v.intValue <= INT32_MAX;
+  case DType::U32:
+    return v.intValue >= 0 && v.intValue <= UINT32_MAX;
+  default:
+    return true;
+  }
+}
+
 const Type *SemaImpl::checkUnary(UnaryExpr *e) {
   const Type *t = checkExpr(e->operand.get());
   if (!t)
@@ -319,10 +456,12 @@ const Type *SemaImpl::checkUnary(UnaryExpr *e) {
   const Type *r = builtins.checkUnary(e->op, e->loc, t);
   if (r)
     if (auto sv = getStatic(e->operand.get())) {
-      if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Int &&
-          sv->intValue != INT64_MIN)
-        setStatic(e, StaticValue::ofInt(-sv->intValue));
-      else if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Float) {
+      if (e->op == UnaryOp::Neg && sv->kind == StaticValue::Kind::Int) {
+        if (sv->intValue != INT64_MIN &&
+            fitsType(StaticValue::ofInt(-sv->intValue), r))
+          setStatic(e, StaticValue::ofInt(-sv->intValue));
+      } else if (e->op == UnaryOp::Neg &&
+                 sv->kind == StaticValue::Kind::Float) {
         StaticValue v = *sv;
         v.floatValue = -v.floatValue;
         setStatic(e, v);
@@ -347,7 +486,7 @@ const Type *SemaImpl::checkBinary(BinaryExpr *e) {
     auto a = getStatic(e->lhs.get());
     auto b = getStatic(e->rhs.get());
     if (a && b)
-      if (auto v = foldBinary(e->op, *a, *b))
+      if (auto v = foldBinary(e->op, *a, *b); v && fitsType(*v, t))
         setStatic(e, *v);
   }
   return t;
@@ -438,31 +577,13 @@ SemaImpl::foldBinary(BinaryOp op, const StaticValue &a, const StaticValue &b) {
       return std::nullopt;
     }
   }
-  // Arithmetic on sizes gives a derived size variable (`n * 2`), shared by
-  // every expression that computes the same thing.
+  // Arithmetic on sizes gives a derived size (`n * 2`): ArrayBuiltins'
+  // polynomial sizes, so that `reshape(zeros((2 * n,)), (n, 2))` is proven
+  // and the same size derived twice is the same variable.
   auto da = a.asDim(), db = b.asDim();
   if (!da || !db || (a.kind != K::Size && b.kind != K::Size))
     return std::nullopt;
-  if (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul &&
-      op != BinaryOp::FloorDiv)
-    return std::nullopt;
-  if ((op == BinaryOp::Add || op == BinaryOp::Sub) && db->isStatic() &&
-      db->size == 0)
-    return StaticValue::ofSize(*da);
-  if ((op == BinaryOp::Mul || op == BinaryOp::FloorDiv) && db->isStatic() &&
-      db->size == 1)
-    return StaticValue::ofSize(*da);
-  if (op == BinaryOp::Mul && da->isStatic() && da->size == 1)
-    return StaticValue::ofSize(*db);
-  auto key = [](const Dim &d) {
-    return d.isStatic() ? std::to_string(d.size)
-                        : "#" + std::to_string(d.var->id);
-  };
-  std::string k = key(*da) + spelling(op).str() + key(*db);
-  const SizeVar *&var = derivedSizes[k];
-  if (!var) {
-    std::string name = da->str() + " " + spelling(op).str() + " " + db->str();
-    var = types.newSizeVar(name, SourceLoc(), /*derived=*/true);
-  }
-  return StaticValue::ofSize(Dim::of(var));
+  if (auto d = builtins.sizeArithmetic(op, SourceLoc(), *da, *db))
+    return StaticValue::ofSize(*d);
+  return std::nullopt;
 }

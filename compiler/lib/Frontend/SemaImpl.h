@@ -210,6 +210,10 @@ public:
   const Type *checkBinary(BinaryExpr *e);
   bool checkIndexItems(std::vector<IndexItem> &items,
                        std::vector<IndexArg> &out);
+  /// After a failed subscript check: explains a slice bound that is only
+  /// known at run time.
+  void noteRunTimeSlice(const std::vector<IndexItem> &items,
+                        llvm::function_ref<void(ArrayBuiltins &)> recheck);
   void bindPattern(Pattern &p, const Type *t,
                    const std::optional<StaticValue> &value);
   const Binding *lookupLocal(llvm::StringRef name);
@@ -225,11 +229,12 @@ public:
   /// the value is only known at run time, at the name it comes from (a
   /// parameter of an exported function, a loop counter, ...) when found.
   void noteRunTimeValue(const Expr *e);
-  /// Re-runs a failed ArrayBuiltins check quietly and returns the locations
-  /// of its "... known at compile time" errors (to attach noteRunTimeValue
-  /// to the right argument).
-  std::vector<SourceLoc>
-  staticValueErrors(llvm::function_ref<void(ArrayBuiltins &)> recheck);
+  /// Re-runs a failed ArrayBuiltins check quietly; true for each of `locs`
+  /// at which it reported that a value must be known at compile time (so
+  /// that noteRunTimeValue explains the right argument).
+  std::vector<bool>
+  staticValueErrors(llvm::function_ref<void(ArrayBuiltins &)> recheck,
+                    llvm::ArrayRef<SourceLoc> locs);
   std::optional<StaticValue> foldBinary(BinaryOp op, const StaticValue &a,
                                         const StaticValue &b);
 
@@ -313,7 +318,6 @@ public:
   std::set<const StructDecl *> structsBuilding;
   /// Recursive structs (reported once, then silently unusable).
   std::set<const StructDecl *> badStructs;
-  std::map<std::string, const SizeVar *> derivedSizes;
   std::vector<FnScope *> fnStack;
   std::vector<ActiveFrame> active;
   unsigned recursionErrors = 0;

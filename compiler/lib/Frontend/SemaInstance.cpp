@@ -1,11 +1,15 @@
 //===- SemaInstance.cpp - Instantiating functions and lambdas -------------===//
 //
 // A generic function is checked once per distinct tuple of parameter types
-// (after matching its annotations), like JAX traces a function per input
-// signature: its declaration is cloned and the clone is annotated. Exported
-// functions are instantiated from their annotations, with symbolic sizes.
-// Lambdas are lambda-lifted the same way, their captures becoming trailing
-// parameters. Recursion is detected on the stack of active instantiations.
+// (after matching its annotations) and static argument values, like JAX
+// traces a function per input signature and Python values: its declaration
+// is cloned and the clone is annotated. A direct call passes the values of
+// arguments known at compile time (ints, bools, sizes, shapes, dtypes,
+// strings, none) as static parameters; everything else is a run-time
+// value. Exported functions are instantiated from their annotations, with
+// symbolic sizes. Lambdas are lambda-lifted the same way, their captures
+// becoming trailing parameters. Recursion is detected on the stack of active
+// instantiations.
 //
 //===----------------------------------------------------------------------===//
 
@@ -186,12 +190,20 @@ FunctionInstance *SemaImpl::instantiate(const Callable *c,
 /// int, a bool, a size, a dtype, a string, none, and tuples of those such as
 /// shapes), where the value agrees with the parameter's type. Floats stay
 /// run-time values, so that `f(0.5)` and `f(0.25)` share an instance (and
-/// remain differentiable).
+/// remain differentiable). An integer must fit the parameter's dtype (`-1`
+/// passed to a `u32` parameter is converted at run time instead).
 static bool isSpecializable(const StaticValue &v, const Type *t) {
   auto *a = llvm::dyn_cast_or_null<ArrayType>(t);
   bool scalar = a && a->isScalar();
   switch (v.kind) {
   case StaticValue::Kind::Int:
+    if (!scalar || !isInteger(a->getDType()))
+      return false;
+    if (a->getDType() == DType::I32)
+      return v.intValue >= INT32_MIN && v.intValue <= INT32_MAX;
+    if (a->getDType() == DType::U32)
+      return v.intValue >= 0 && v.intValue <= UINT32_MAX;
+    return a->getDType() == DType::I64;
   case StaticValue::Kind::Size:
     return scalar && isInteger(a->getDType());
   case StaticValue::Kind::Bool:
@@ -219,8 +231,7 @@ static bool isSpecializable(const StaticValue &v, const Type *t) {
 
 /// Keeps the compile-time values of `params` that their instance is
 /// specialized on (all of them cleared unless `specialize`).
-static void selectStaticParams(std::vector<ArgValue> &params,
-                               bool specialize) {
+static void selectStaticParams(std::vector<ArgValue> &params, bool specialize) {
   for (auto &p : params)
     if (!specialize || !p.value || !isSpecializable(*p.value, p.type))
       p.value.reset();
@@ -286,7 +297,10 @@ FunctionInstance *SemaImpl::instantiateFunction(const Callable *c,
   if (!matchParams(*this, decl->params, args, st, decl->name, c->module,
                    callLoc, params))
     return nullptr;
-  selectStaticParams(params, specialize);
+  // An `export def` called from jx code behaves like a jitted function: its
+  // parameters stay run-time values (and the call reuses the entry point's
+  // instance when the types agree).
+  selectStaticParams(params, specialize && !decl->isExport);
 
   if (isRecursive(decl, decl->name, callLoc))
     return nullptr;

@@ -126,6 +126,8 @@ const Type *SemaImpl::checkTransformCtor(CallExpr *e, llvm::StringRef name,
         diag.error(a->loc, "'argnums' of '" + name +
                                "' must be an integer or a tuple of integers "
                                "known at compile time");
+        if (!a->value)
+          noteRunTimeValue(a->expr);
         return nullptr;
       }
       for (size_t i = 0; i < opts.argnums.size(); ++i)
@@ -167,6 +169,8 @@ const Type *SemaImpl::checkTransformCtor(CallExpr *e, llvm::StringRef name,
       diag.error(arg->loc, "'" + llvm::Twine(what) + "' of '" + name +
                                "' must be an integer, none, or a tuple of "
                                "those, known at compile time");
+      if (!arg->value)
+        noteRunTimeValue(arg->expr);
       return nullptr;
     }
     *slot = *arg->value;

@@ -1,4 +1,5 @@
-/*===- jx/runtime.h - The jx runtime library (libjxrt) --------------*- C -*-===*
+/*===- jx/runtime.h - The jx runtime library (libjxrt) --------------*- C
+ *-*-===*
  *
  * The umbrella header of libjxrt, the C runtime that compiled jx code and
  * `jxc run` link against. Include this one; the pieces are:

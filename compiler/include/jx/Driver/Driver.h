@@ -19,7 +19,7 @@
 namespace jx {
 
 /// The stages `--emit` can stop at, in pipeline order.
-enum class EmitStage { Tokens, AST, Jx };
+enum class EmitStage { Tokens, AST, Jx, Linalg, LLVM };
 
 std::optional<EmitStage> parseEmitStage(llvm::StringRef name);
 llvm::StringRef emitStageName(EmitStage stage);

@@ -76,7 +76,9 @@ struct TransformOptions {
 struct Capture {
   std::string name;
   const Type *type = nullptr;
-  /// Known at compile time (a captured size variable carries its Dim).
+  /// Known at compile time (a captured size variable carries its Dim, a
+  /// captured static parameter its value); uses in the lambda's body have
+  /// it as their static value. Still passed at run time like any capture.
   std::optional<StaticValue> value;
 };
 

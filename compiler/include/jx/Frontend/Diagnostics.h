@@ -48,6 +48,9 @@ public:
   const SourceFile &getFile(uint32_t fileId) const {
     return files[fileId - 1];
   }
+  /// The location of 1-based `line` and `col` in a file, with its offset
+  /// (for positions that come back from MLIR locations).
+  SourceLoc getLocation(uint32_t fileId, uint32_t line, uint32_t col) const;
   /// The text of line `loc.line`, without its newline.
   llvm::StringRef getLineText(SourceLoc loc) const;
 

@@ -3,17 +3,19 @@
 // Lowers jx.if, jx.switch, jx.while, jx.fori and jx.scan to scf with the
 // carried tensors as iter_args, and `jx.yield` to the scf terminators. The
 // regions are moved, not cloned: their nested jx ops are converted by the
-// other patterns afterwards. When the pass converts types, block signatures
-// are converted with the pattern's type converter; without one the types are
-// kept as they are (control flow does no arithmetic on elements).
+// other patterns afterwards. Result and block argument types become signless
+// (`ui32` -> `i32`, see ConversionUtils.h), with the pattern's type converter
+// when it has one, so the scf ops agree with the lowered values they carry.
 //
 //===----------------------------------------------------------------------===//
 
 #include "jx/Conversion/JxToLinalg/JxToLinalg.h"
 
+#include "ConversionUtils.h"
 #include "jx/Dialect/Jx/IR/JxOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -27,31 +29,34 @@ using namespace mlir::jx;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Converts `types` with `converter`, or copies them when there is none.
-static LogicalResult convertTypes(const TypeConverter *converter,
-                                  TypeRange types,
-                                  SmallVectorImpl<Type> &converted) {
-  if (!converter) {
-    llvm::append_range(converted, types);
-    return success();
+/// Size `d` of `tensor`: an attribute when static, a `tensor.dim` otherwise.
+static OpFoldResult getDimSize(OpBuilder &b, Location loc, Value tensor,
+                               int64_t d) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  if (!type.isDynamicDim(d))
+    return b.getIndexAttr(type.getDimSize(d));
+  return tensor::DimOp::create(b, loc, tensor, d).getResult();
+}
+
+namespace {
+/// The offsets, sizes and strides of slice `index` along dimension 0 of a
+/// stacked tensor: sizes 1, then the sizes of `shapeSource` from `firstDim`
+/// on (the stacked tensor itself, or one slice of it).
+struct LeadingSlice {
+  LeadingSlice(OpBuilder &b, Location loc, Value index, Value shapeSource,
+               int64_t firstDim) {
+    auto type = cast<RankedTensorType>(shapeSource.getType());
+    int64_t rank = type.getRank() - firstDim + 1;
+    offsets.assign(rank, b.getIndexAttr(0));
+    offsets[0] = index;
+    sizes.push_back(b.getIndexAttr(1));
+    for (int64_t d = firstDim; d < type.getRank(); ++d)
+      sizes.push_back(getDimSize(b, loc, shapeSource, d));
+    strides.assign(rank, b.getIndexAttr(1));
   }
-  return converter->convertTypes(types, converted);
-}
-
-/// The entry block of `region` with its argument types converted (the block
-/// itself when there is no converter).
-static FailureOr<Block *> convertEntryBlock(ConversionPatternRewriter &rewriter,
-                                            const TypeConverter *converter,
-                                            Region &region) {
-  if (!converter)
-    return &region.front();
-  return rewriter.convertRegionTypes(&region, *converter);
-}
-
-/// Reads a rank-0 tensor as a scalar.
-static Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
-  return tensor::ExtractOp::create(b, loc, tensor, ValueRange{});
-}
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+};
+} // namespace
 
 //===----------------------------------------------------------------------===//
 // Patterns
@@ -59,16 +64,46 @@ static Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
 
 namespace {
 
+/// Base of the region op patterns: result and block argument types are
+/// converted with the pattern's type converter when the pass gives one, with
+/// the jx mapping (`ui32` -> `i32`) otherwise. The fallback converter is owned
+/// by the pattern because the rewriter keeps it for materializations.
+template <typename OpTy>
+struct RegionOpLowering : public OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+
+protected:
+  const TypeConverter &getConverter() const {
+    if (const TypeConverter *converter = this->getTypeConverter())
+      return *converter;
+    return jxTypes;
+  }
+
+  /// The converted result types of `op`.
+  LogicalResult convertResultTypes(Operation *op,
+                                   SmallVectorImpl<Type> &types) const {
+    return getConverter().convertTypes(op->getResultTypes(), types);
+  }
+
+  /// The entry block of `region` with its argument types converted.
+  FailureOr<Block *> convertEntryBlock(ConversionPatternRewriter &rewriter,
+                                       Region &region) const {
+    return rewriter.convertRegionTypes(&region, getConverter());
+  }
+
+private:
+  JxTypeConverter jxTypes;
+};
+
 /// `jx.if` becomes `scf.if` on the extracted `i1`; both regions move over.
-struct IfOpLowering : public OpConversionPattern<IfOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct IfOpLowering : public RegionOpLowering<IfOp> {
+  using RegionOpLowering::RegionOpLowering;
 
   LogicalResult
   matchAndRewrite(IfOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
-    if (failed(convertTypes(getTypeConverter(), op.getResultTypes(),
-                            resultTypes)))
+    if (failed(convertResultTypes(op, resultTypes)))
       return rewriter.notifyMatchFailure(op, "result types not convertible");
     Location loc = op.getLoc();
     Value pred = extractScalar(rewriter, loc, adaptor.getPred());
@@ -87,15 +122,14 @@ struct IfOpLowering : public OpConversionPattern<IfOp> {
 /// `jx.switch` becomes `scf.index_switch` on the index clamped to
 /// `[0, n - 1]` (`lax.switch`): branches 0..n-2 are cases, the last branch is
 /// the default region.
-struct SwitchOpLowering : public OpConversionPattern<SwitchOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct SwitchOpLowering : public RegionOpLowering<SwitchOp> {
+  using RegionOpLowering::RegionOpLowering;
 
   LogicalResult
   matchAndRewrite(SwitchOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
-    if (failed(convertTypes(getTypeConverter(), op.getResultTypes(),
-                            resultTypes)))
+    if (failed(convertResultTypes(op, resultTypes)))
       return rewriter.notifyMatchFailure(op, "result types not convertible");
     Location loc = op.getLoc();
     int64_t numBranches = op.getBranches().size();
@@ -127,15 +161,14 @@ struct SwitchOpLowering : public OpConversionPattern<SwitchOp> {
 /// `jx.while` becomes `scf.while`: `cond` is the before region (its
 /// `jx.yield` becomes `scf.condition` forwarding the carries) and `body` the
 /// after region.
-struct WhileOpLowering : public OpConversionPattern<WhileOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct WhileOpLowering : public RegionOpLowering<WhileOp> {
+  using RegionOpLowering::RegionOpLowering;
 
   LogicalResult
   matchAndRewrite(WhileOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    const TypeConverter *converter = getTypeConverter();
     SmallVector<Type> resultTypes;
-    if (failed(convertTypes(converter, op.getResultTypes(), resultTypes)))
+    if (failed(convertResultTypes(op, resultTypes)))
       return rewriter.notifyMatchFailure(op, "result types not convertible");
     auto whileOp = scf::WhileOp::create(rewriter, op.getLoc(), resultTypes,
                                         adaptor.getInit());
@@ -143,8 +176,8 @@ struct WhileOpLowering : public OpConversionPattern<WhileOp> {
                                 whileOp.getBefore().end());
     rewriter.inlineRegionBefore(op.getBody(), whileOp.getAfter(),
                                 whileOp.getAfter().end());
-    if (failed(convertEntryBlock(rewriter, converter, whileOp.getBefore())) ||
-        failed(convertEntryBlock(rewriter, converter, whileOp.getAfter())))
+    if (failed(convertEntryBlock(rewriter, whileOp.getBefore())) ||
+        failed(convertEntryBlock(rewriter, whileOp.getAfter())))
       return rewriter.notifyMatchFailure(op, "region types not convertible");
     rewriter.replaceOp(op, whileOp.getResults());
     return success();
@@ -155,14 +188,13 @@ struct WhileOpLowering : public OpConversionPattern<WhileOp> {
 /// extracted and sign-extended; no iteration when `hi <= lo`) with the
 /// carries as iter_args. The body's counter `i` is the induction variable
 /// cast back to the bounds' type and wrapped by `tensor.from_elements`.
-struct ForiOpLowering : public OpConversionPattern<ForiOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ForiOpLowering : public RegionOpLowering<ForiOp> {
+  using RegionOpLowering::RegionOpLowering;
 
   LogicalResult
   matchAndRewrite(ForiOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    FailureOr<Block *> body =
-        convertEntryBlock(rewriter, getTypeConverter(), op.getBody());
+    FailureOr<Block *> body = convertEntryBlock(rewriter, op.getBody());
     if (failed(body))
       return rewriter.notifyMatchFailure(op, "body types not convertible");
     Location loc = op.getLoc();
@@ -173,9 +205,9 @@ struct ForiOpLowering : public OpConversionPattern<ForiOp> {
     lo = arith::IndexCastOp::create(rewriter, loc, indexType, lo);
     hi = arith::IndexCastOp::create(rewriter, loc, indexType, hi);
     Value step = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    auto forOp = scf::ForOp::create(
-        rewriter, loc, lo, hi, step, adaptor.getInit(),
-        [](OpBuilder &, Location, Value, ValueRange) {});
+    auto forOp =
+        scf::ForOp::create(rewriter, loc, lo, hi, step, adaptor.getInit(),
+                           [](OpBuilder &, Location, Value, ValueRange) {});
 
     Block *loopBody = forOp.getBody();
     rewriter.setInsertionPointToStart(loopBody);
@@ -199,18 +231,16 @@ struct ForiOpLowering : public OpConversionPattern<ForiOp> {
 /// `tensor.empty`; when one has dynamic sizes besides the leading one, they
 /// are only known from the body, so it is allocated at step 0 from the first
 /// y slice (and has those sizes 0 when the scan has no steps).
-struct ScanOpLowering : public OpConversionPattern<ScanOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ScanOpLowering : public RegionOpLowering<ScanOp> {
+  using RegionOpLowering::RegionOpLowering;
 
   LogicalResult
   matchAndRewrite(ScanOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    const TypeConverter *converter = getTypeConverter();
     SmallVector<Type> resultTypes;
-    if (failed(convertTypes(converter, op.getResultTypes(), resultTypes)))
+    if (failed(convertResultTypes(op, resultTypes)))
       return rewriter.notifyMatchFailure(op, "result types not convertible");
-    FailureOr<Block *> body =
-        convertEntryBlock(rewriter, converter, op.getBody());
+    FailureOr<Block *> body = convertEntryBlock(rewriter, op.getBody());
     if (failed(body))
       return rewriter.notifyMatchFailure(op, "body types not convertible");
     Location loc = op.getLoc();
@@ -225,7 +255,8 @@ struct ScanOpLowering : public OpConversionPattern<ScanOp> {
       length = arith::ConstantIndexOp::create(rewriter, loc,
                                               static_cast<int64_t>(*attr));
     else
-      length = tensor::DimOp::create(rewriter, loc, xs.front(), 0);
+      length = getValueOrCreateConstantIndexOp(
+          rewriter, loc, getDimSize(rewriter, loc, xs.front(), 0));
 
     // Stacked outputs: tensor.empty, with inner dynamic sizes 0 until step 0
     // allocates them.
@@ -243,9 +274,9 @@ struct ScanOpLowering : public OpConversionPattern<ScanOp> {
         sizes.push_back(d == 0 ? length : zero);
       }
       lateAlloc.push_back(late);
-      iterInits.push_back(tensor::EmptyOp::create(
-          rewriter, loc, tensorType.getShape(), tensorType.getElementType(),
-          sizes));
+      iterInits.push_back(
+          tensor::EmptyOp::create(rewriter, loc, tensorType.getShape(),
+                                  tensorType.getElementType(), sizes));
     }
 
     SmallVector<Type> yieldTypes(ArrayRef(resultTypes).take_front(numCarries));
@@ -255,40 +286,28 @@ struct ScanOpLowering : public OpConversionPattern<ScanOp> {
           tensorType.getShape().drop_front(), tensorType.getElementType()));
     }
 
-    auto forOp = scf::ForOp::create(
-        rewriter, loc, zero, length, one, iterInits,
-        [](OpBuilder &, Location, Value, ValueRange) {});
+    Value last =
+        reverse ? arith::SubIOp::create(rewriter, loc, length, one) : Value();
+    auto forOp =
+        scf::ForOp::create(rewriter, loc, zero, length, one, iterInits,
+                           [](OpBuilder &, Location, Value, ValueRange) {});
     Block *loopBody = forOp.getBody();
     ValueRange iterArgs = forOp.getRegionIterArgs();
     Value iv = forOp.getInductionVar();
     rewriter.setInsertionPointToStart(loopBody);
-    Value step = iv;
-    if (reverse) {
-      Value last = arith::SubIOp::create(rewriter, loc, length, one);
-      step = arith::SubIOp::create(rewriter, loc, last, iv);
-    }
-
-    // Slices of the leading dimension at `step`: offsets, sizes, strides.
-    auto sliceAt = [&](Value tensor, SmallVectorImpl<OpFoldResult> &offsets,
-                       SmallVectorImpl<OpFoldResult> &sizes,
-                       SmallVectorImpl<OpFoldResult> &strides) {
-      int64_t rank = cast<RankedTensorType>(tensor.getType()).getRank();
-      offsets.assign(rank, rewriter.getIndexAttr(0));
-      offsets[0] = step;
-      sizes = tensor::getMixedSizes(rewriter, loc, tensor);
-      sizes[0] = rewriter.getIndexAttr(1);
-      strides.assign(rank, rewriter.getIndexAttr(1));
-    };
+    Value step =
+        reverse ? arith::SubIOp::create(rewriter, loc, last, iv).getResult()
+                : iv;
 
     SmallVector<Value> bodyArgs(iterArgs.take_front(numCarries));
     for (Value x : xs) {
       auto type = cast<RankedTensorType>(x.getType());
-      SmallVector<OpFoldResult> offsets, sizes, strides;
-      sliceAt(x, offsets, sizes, strides);
       auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
                                              type.getElementType());
+      LeadingSlice slice(rewriter, loc, step, x, /*firstDim=*/1);
       bodyArgs.push_back(tensor::ExtractSliceOp::create(
-          rewriter, loc, sliceType, x, offsets, sizes, strides));
+          rewriter, loc, sliceType, x, slice.offsets, slice.sizes,
+          slice.strides));
     }
 
     auto execute = scf::ExecuteRegionOp::create(rewriter, loc, yieldTypes);
@@ -301,33 +320,36 @@ struct ScanOpLowering : public OpConversionPattern<ScanOp> {
       Value y = execute.getResult(numCarries + j);
       Value stacked = iterArgs[numCarries + j];
       if (lateAlloc[j]) {
+        // Step 0 allocates the stacked tensor with the y slice's sizes.
         auto tensorType = cast<RankedTensorType>(type);
-        Value first = arith::CmpIOp::create(
-            rewriter, loc, arith::CmpIPredicate::eq, iv, zero);
-        stacked = scf::IfOp::create(
-                      rewriter, loc, first,
-                      [&](OpBuilder &b, Location l) {
-                        SmallVector<Value> sizes;
-                        for (int64_t d = 0; d < tensorType.getRank(); ++d)
-                          if (tensorType.isDynamicDim(d))
-                            sizes.push_back(
-                                d == 0 ? length
-                                       : tensor::DimOp::create(b, l, y, d - 1)
-                                             .getResult());
-                        Value alloc = tensor::EmptyOp::create(
-                            b, l, tensorType.getShape(),
-                            tensorType.getElementType(), sizes);
-                        scf::YieldOp::create(b, l, alloc);
-                      },
-                      [&](OpBuilder &b, Location l) {
-                        scf::YieldOp::create(b, l, stacked);
-                      })
+        Value carried = stacked;
+        Value first = arith::CmpIOp::create(rewriter, loc,
+                                            arith::CmpIPredicate::eq, iv, zero);
+        auto allocate = [&](OpBuilder &b, Location l) {
+          SmallVector<Value> sizes;
+          for (int64_t d = 0; d < tensorType.getRank(); ++d) {
+            if (!tensorType.isDynamicDim(d))
+              continue;
+            sizes.push_back(
+                d == 0 ? length
+                       : tensor::DimOp::create(b, l, y, d - 1).getResult());
+          }
+          scf::YieldOp::create(
+              b, l,
+              tensor::EmptyOp::create(b, l, tensorType.getShape(),
+                                      tensorType.getElementType(), sizes)
+                  .getResult());
+        };
+        auto keep = [&](OpBuilder &b, Location l) {
+          scf::YieldOp::create(b, l, carried);
+        };
+        stacked = scf::IfOp::create(rewriter, loc, first, allocate, keep)
                       .getResult(0);
       }
-      SmallVector<OpFoldResult> offsets, sizes, strides;
-      sliceAt(stacked, offsets, sizes, strides);
+      LeadingSlice slice(rewriter, loc, step, y, /*firstDim=*/0);
       next.push_back(tensor::InsertSliceOp::create(rewriter, loc, y, stacked,
-                                                   offsets, sizes, strides));
+                                                   slice.offsets, slice.sizes,
+                                                   slice.strides));
     }
     scf::YieldOp::create(rewriter, loc, next);
     rewriter.replaceOp(op, forOp.getResults());

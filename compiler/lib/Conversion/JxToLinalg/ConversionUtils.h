@@ -6,9 +6,10 @@
 // shapes every family emits (tensor.empty with dynamic sizes, rank-0
 // extraction, elementwise linalg.generic).
 //
-// The patterns are built without a type converter, so their adaptors hold
-// the already converted (signless) operands while the op itself still has
-// the jx types: a pattern reads signedness from `op`, values from `adaptor`.
+// The patterns own a type converter (`JxOpConversionPattern`), so their
+// adaptors have the converted (signless) operands while the op itself still
+// has the jx types: a pattern reads signedness from `op`, values from
+// `adaptor`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,7 +47,8 @@ inline Type getSignlessElementType(Type type) {
 /// type, scalars are mapped like elements.
 inline Type convertJxType(Type type) {
   if (auto tensorType = dyn_cast<RankedTensorType>(type))
-    return tensorType.clone(getSignlessElementType(tensorType.getElementType()));
+    return tensorType.clone(
+        getSignlessElementType(tensorType.getElementType()));
   return getSignlessElementType(type);
 }
 
@@ -81,6 +83,28 @@ public:
   }
 };
 
+/// Holds the `JxTypeConverter` of one pattern; the first base of
+/// `JxOpConversionPattern`, so the converter exists before the pattern base
+/// stores its address.
+struct JxTypeConverterHolder {
+  JxTypeConverter jxTypeConverter;
+};
+
+/// An OpConversionPattern that owns a `JxTypeConverter`. The populate
+/// functions take no converter, and one shared across contexts would be
+/// wrong (its cache keys on `Type`s, which die with their context), so each
+/// pattern carries its own: the framework then hands it converted operands
+/// and casts its results where they meet ops that stay legal.
+template <typename OpTy>
+class JxOpConversionPattern : private JxTypeConverterHolder,
+                              public OpConversionPattern<OpTy> {
+public:
+  explicit JxOpConversionPattern(MLIRContext *context,
+                                 PatternBenefit benefit = 1)
+      : JxTypeConverterHolder(), OpConversionPattern<OpTy>(jxTypeConverter,
+                                                           context, benefit) {}
+};
+
 //===----------------------------------------------------------------------===//
 // Builders
 //===----------------------------------------------------------------------===//
@@ -112,10 +136,9 @@ inline SmallVector<Value> getDynamicDimSizes(OpBuilder &b, Location loc,
 
 /// `tensor.empty` of `type`, its dynamic sizes taken from `dynamicSizes`.
 inline Value createEmptyTensor(OpBuilder &b, Location loc,
-                               RankedTensorType type,
-                               ValueRange dynamicSizes) {
-  return tensor::EmptyOp::create(b, loc, type.getShape(),
-                                 type.getElementType(), dynamicSizes);
+                               RankedTensorType type, ValueRange dynamicSizes) {
+  return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType(),
+                                 dynamicSizes);
 }
 
 /// `tensor.empty` with the shape of `like` and element type `elementType`.

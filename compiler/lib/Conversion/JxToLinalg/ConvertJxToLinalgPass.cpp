@@ -22,7 +22,10 @@
 #include "mlir/Dialect/SCF/Transforms/Patterns.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/DialectConversion.h"
+
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir {
 namespace jx {
@@ -50,14 +53,34 @@ struct ConvertJxToLinalgPass
     target.addIllegalDialect<JxDialect>();
     target.addLegalOp<GradOp, ValueAndGradOp, JvpOp, VjpOp, JacFwdOp, JacRevOp,
                       HessianOp, VmapOp, PmapOp>();
-    target.addLegalOp<PsumOp, PmeanOp, PmaxOp, PminOp, AllGatherOp,
-                      AxisIndexOp, PpermuteOp>();
-    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
-      return typeConverter.isSignatureLegal(op.getFunctionType()) &&
-             typeConverter.isLegal(&op.getBody());
+    target.addLegalOp<PsumOp, PmeanOp, PmaxOp, PminOp, AllGatherOp, AxisIndexOp,
+                      PpermuteOp>();
+    // A function that a remaining request refers to keeps its signature (the
+    // request's verifier checks it against the callee), and so do its
+    // returns and the calls to it.
+    DenseSet<StringAttr> keptSignatures;
+    getOperation()->walk([&](Operation *op) {
+      if (!target.isLegal(op) || !isa<JxDialect>(op->getDialect()))
+        return;
+      if (std::optional<SymbolTable::UseRange> uses =
+              SymbolTable::getSymbolUses(op))
+        for (SymbolTable::SymbolUse use : *uses)
+          keptSignatures.insert(use.getSymbolRef().getRootReference());
     });
-    target.addDynamicallyLegalOp<func::CallOp, func::ReturnOp>(
-        [&](Operation *op) { return typeConverter.isLegal(op); });
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return keptSignatures.contains(op.getSymNameAttr()) ||
+             (typeConverter.isSignatureLegal(op.getFunctionType()) &&
+              typeConverter.isLegal(&op.getBody()));
+    });
+    target.addDynamicallyLegalOp<func::CallOp>([&](func::CallOp op) {
+      return keptSignatures.contains(op.getCalleeAttr().getAttr()) ||
+             typeConverter.isLegal(op);
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>([&](func::ReturnOp op) {
+      auto func = op->getParentOfType<func::FuncOp>();
+      return (func && keptSignatures.contains(func.getSymNameAttr())) ||
+             typeConverter.isLegal(op);
+    });
 
     RewritePatternSet patterns(context);
     populateJxElementwiseToLinalgPatterns(patterns);

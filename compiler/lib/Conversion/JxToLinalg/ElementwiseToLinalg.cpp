@@ -23,6 +23,8 @@
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/APInt.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace mlir::jx;
 
@@ -74,8 +76,8 @@ struct SafeDivisor {
   Value isZero;
 };
 
-SafeDivisor createSafeDivisor(OpBuilder &b, Location loc, Value lhs,
-                              Value rhs, bool isUnsigned) {
+SafeDivisor createSafeDivisor(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                              bool isUnsigned) {
   Value zero = constantLike(b, loc, rhs, 0);
   Value one = constantLike(b, loc, rhs, 1);
   Value isZero = cmpi(b, loc, arith::CmpIPredicate::eq, rhs, zero);
@@ -216,7 +218,10 @@ Value lowerScalar(AbsOp op, OpBuilder &b, Location loc, ValueRange args) {
     return math::AbsFOp::create(b, loc, x);
   if (isUnsignedJxType(op.getType()))
     return x;
-  return math::AbsIOp::create(b, loc, x);
+  // max(x, -x) rather than math.absi, which convert-math-to-libm rejects;
+  // abs(INT_MIN) wraps to INT_MIN either way.
+  Value negated = arith::SubIOp::create(b, loc, constantLike(b, loc, x, 0), x);
+  return arith::MaxSIOp::create(b, loc, x, negated);
 }
 
 /// -1, 0 or 1; a float zero or NaN is returned as is (so `sign(-0.0)` is
@@ -301,15 +306,13 @@ Value lowerScalar(MulOp, OpBuilder &b, Location loc, ValueRange args) {
 Value lowerScalar(DivOp op, OpBuilder &b, Location loc, ValueRange args) {
   if (isFloat(args[0]))
     return arith::DivFOp::create(b, loc, args[0], args[1]);
-  return createIntDiv(b, loc, args[0], args[1],
-                      isUnsignedJxType(op.getType()));
+  return createIntDiv(b, loc, args[0], args[1], isUnsignedJxType(op.getType()));
 }
 
 Value lowerScalar(RemOp op, OpBuilder &b, Location loc, ValueRange args) {
   if (isFloat(args[0]))
     return arith::RemFOp::create(b, loc, args[0], args[1]);
-  return createIntRem(b, loc, args[0], args[1],
-                      isUnsignedJxType(op.getType()));
+  return createIntRem(b, loc, args[0], args[1], isUnsignedJxType(op.getType()));
 }
 
 /// Python's `//`, as `jnp.floor_divide`. Floats: `round((a - fmod(a, b)) /
@@ -331,8 +334,7 @@ Value lowerScalar(FloorDivOp op, OpBuilder &b, Location loc, ValueRange args) {
         signsDiffer);
     Value minusOne =
         arith::SubFOp::create(b, loc, div, constantLike(b, loc, lhs, 1));
-    return math::RoundOp::create(b, loc,
-                                 select(b, loc, adjust, minusOne, div));
+    return math::RoundOp::create(b, loc, select(b, loc, adjust, minusOne, div));
   }
   bool isUnsigned = isUnsignedJxType(op.getType());
   if (isUnsigned)
@@ -348,9 +350,9 @@ Value lowerScalar(FloorDivOp op, OpBuilder &b, Location loc, ValueRange args) {
   Value adjust = arith::AndIOp::create(
       b, loc, cmpi(b, loc, arith::CmpIPredicate::ne, remainder, zero),
       signsDiffer);
-  Value floored = select(b, loc, adjust,
-                         arith::AddIOp::create(b, loc, quotient, minusOne),
-                         quotient);
+  Value floored =
+      select(b, loc, adjust, arith::AddIOp::create(b, loc, quotient, minusOne),
+             quotient);
   return select(b, loc, safe.isZero, minusOne, floored);
 }
 
@@ -409,9 +411,10 @@ Value lowerScalar(CompareOp op, OpBuilder &b, Location loc, ValueRange args) {
   ComparisonDirection direction = op.getComparisonDirection();
   if (isFloat(args[0]))
     return cmpf(b, loc, getFloatPredicate(direction), args[0], args[1]);
-  return cmpi(b, loc,
-              getIntPredicate(direction, isUnsignedJxType(op.getLhs().getType())),
-              args[0], args[1]);
+  return cmpi(
+      b, loc,
+      getIntPredicate(direction, isUnsignedJxType(op.getLhs().getType())),
+      args[0], args[1]);
 }
 
 Value lowerScalar(SelectOp, OpBuilder &b, Location loc, ValueRange args) {
@@ -430,51 +433,50 @@ Value lowerScalar(ConvertOp op, OpBuilder &b, Location loc, ValueRange args) {
 
 /// Replaces `op` by an elementwise linalg.generic over its (converted)
 /// operands whose body `bodyBuilder` builds. The result takes its dynamic
-/// sizes from `shapeSource`.
+/// sizes from operand number `shapeSource`.
 LogicalResult rewriteAsGeneric(Operation *op, ValueRange operands,
-                               Value shapeSource,
+                               unsigned shapeSource,
                                ConversionPatternRewriter &rewriter,
                                ScalarBodyBuilder bodyBuilder) {
   Value result = createElementwiseGeneric(
       rewriter, op->getLoc(), convertJxTensorType(op->getResult(0).getType()),
-      operands, shapeSource, bodyBuilder);
+      operands, operands[shapeSource], bodyBuilder);
   rewriter.replaceOp(op, result);
   return success();
 }
 
-/// An elementwise op whose scalar form is a single `ScalarOpTy` (a math or
-/// arith op on floats) applied to the operands.
+/// An elementwise op whose scalar form is a single `ScalarOpTy` (a float
+/// math op, or a bitwise arith op) applied to the operands.
 template <typename OpTy, typename ScalarOpTy>
-struct SimpleElementwiseOpLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
+struct SimpleElementwiseOpLowering : JxOpConversionPattern<OpTy> {
+  using JxOpConversionPattern<OpTy>::JxOpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
 
   LogicalResult
   matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    ValueRange operands = adaptor.getOperands();
-    return rewriteAsGeneric(op, operands, operands.front(), rewriter,
-                            [](OpBuilder &b, Location loc, ValueRange args) {
-                              return ScalarOpTy::create(b, loc, args)
-                                  ->getResult(0);
-                            });
+    return rewriteAsGeneric(
+        op, adaptor.getOperands(), 0, rewriter,
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          return ScalarOpTy::create(b, loc, args)->getResult(0);
+        });
   }
 };
 
-/// An elementwise op (unary, binary, predicate, compare, select, convert)
-/// whose scalar form is built by the `lowerScalar` overload for `OpTy`. The
-/// result's dynamic sizes come from the last operand (the only one that is
-/// never a rank-0 `select` predicate).
+/// An elementwise op (unary, binary, predicate, compare, select) whose
+/// scalar form is built by the `lowerScalar` overload for `OpTy`. The
+/// result's dynamic sizes come from the first operand (for `select`, the
+/// first value operand: the predicate may be rank 0).
 template <typename OpTy>
-struct ElementwiseOpLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
+struct ElementwiseOpLowering : JxOpConversionPattern<OpTy> {
+  using JxOpConversionPattern<OpTy>::JxOpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
 
   LogicalResult
   matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    ValueRange operands = adaptor.getOperands();
-    return rewriteAsGeneric(op, operands, operands.back(), rewriter,
+    unsigned shapeSource = std::is_same_v<OpTy, SelectOp> ? 1 : 0;
+    return rewriteAsGeneric(op, adaptor.getOperands(), shapeSource, rewriter,
                             [&](OpBuilder &b, Location loc, ValueRange args) {
                               return lowerScalar(op, b, loc, args);
                             });
@@ -484,8 +486,8 @@ struct ElementwiseOpLowering : OpConversionPattern<OpTy> {
 /// `jx.convert` between types that lower to the same signless type (`i32`
 /// and `ui32`, or a type to itself) is the operand; other conversions are
 /// elementwise.
-struct ConvertOpLowering : OpConversionPattern<ConvertOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ConvertOpLowering : JxOpConversionPattern<ConvertOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ConvertOp op, OpAdaptor adaptor,
@@ -495,7 +497,7 @@ struct ConvertOpLowering : OpConversionPattern<ConvertOp> {
       rewriter.replaceOp(op, operand);
       return success();
     }
-    return rewriteAsGeneric(op, operand, operand, rewriter,
+    return rewriteAsGeneric(op, operand, 0, rewriter,
                             [&](OpBuilder &b, Location loc, ValueRange args) {
                               return lowerScalar(op, b, loc, args);
                             });
@@ -504,8 +506,8 @@ struct ConvertOpLowering : OpConversionPattern<ConvertOp> {
 
 /// `jx.constant` becomes `arith.constant`; `ui32` data is reinterpreted as
 /// `i32` bit for bit.
-struct ConstantOpLowering : OpConversionPattern<ConstantOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ConstantOpLowering : JxOpConversionPattern<ConstantOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ConstantOp op, OpAdaptor adaptor,
@@ -519,16 +521,16 @@ struct ConstantOpLowering : OpConversionPattern<ConstantOp> {
             op, "only dense 'ui32' constants can be converted");
       value = dense.bitcast(resultType.getElementType());
     }
-    rewriter.replaceOp(
-        op, arith::ConstantOp::create(rewriter, op.getLoc(), resultType, value));
+    rewriter.replaceOp(op, arith::ConstantOp::create(rewriter, op.getLoc(),
+                                                     resultType, value));
     return success();
   }
 };
 
 /// `jx.iota` becomes a linalg.generic writing `linalg.index` of the iota
 /// dimension, cast to the element type.
-struct IotaOpLowering : OpConversionPattern<IotaOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct IotaOpLowering : JxOpConversionPattern<IotaOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(IotaOp op, OpAdaptor adaptor,
@@ -548,8 +550,8 @@ struct IotaOpLowering : OpConversionPattern<IotaOp> {
         [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
           Type elementType = resultType.getElementType();
           Value index = linalg::IndexOp::create(b, nestedLoc, dim);
-          Type intType = isa<FloatType>(elementType) ? b.getI64Type()
-                                                     : elementType;
+          Type intType =
+              isa<FloatType>(elementType) ? b.getI64Type() : elementType;
           Value value =
               isUnsigned
                   ? arith::IndexCastUIOp::create(b, nestedLoc, intType, index)
@@ -567,8 +569,8 @@ struct IotaOpLowering : OpConversionPattern<IotaOp> {
 
 /// `jx.stop_gradient` only matters to differentiation, which has run: it is
 /// its operand.
-struct StopGradientOpLowering : OpConversionPattern<StopGradientOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct StopGradientOpLowering : JxOpConversionPattern<StopGradientOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(StopGradientOp op, OpAdaptor adaptor,
@@ -610,17 +612,17 @@ void mlir::jx::populateJxElementwiseToLinalgPatterns(
                SimpleElementwiseOpLowering<AndOp, arith::AndIOp>,
                SimpleElementwiseOpLowering<OrOp, arith::OrIOp>,
                SimpleElementwiseOpLowering<XorOp, arith::XOrIOp>>(context);
-  patterns.add<
-      ElementwiseOpLowering<NegOp>, ElementwiseOpLowering<AbsOp>,
-      ElementwiseOpLowering<SignOp>, ElementwiseOpLowering<NotOp>,
-      ElementwiseOpLowering<LogicalNotOp>, ElementwiseOpLowering<ReciprocalOp>,
-      ElementwiseOpLowering<SquareOp>, ElementwiseOpLowering<IsNanOp>,
-      ElementwiseOpLowering<IsFiniteOp>, ElementwiseOpLowering<AddOp>,
-      ElementwiseOpLowering<SubOp>, ElementwiseOpLowering<MulOp>,
-      ElementwiseOpLowering<DivOp>, ElementwiseOpLowering<FloorDivOp>,
-      ElementwiseOpLowering<RemOp>, ElementwiseOpLowering<PowOp>,
-      ElementwiseOpLowering<MaxOp>, ElementwiseOpLowering<MinOp>,
-      ElementwiseOpLowering<ShlOp>, ElementwiseOpLowering<ShrOp>,
-      ElementwiseOpLowering<CompareOp>, ElementwiseOpLowering<SelectOp>>(
-      context);
+  patterns
+      .add<ElementwiseOpLowering<NegOp>, ElementwiseOpLowering<AbsOp>,
+           ElementwiseOpLowering<SignOp>, ElementwiseOpLowering<NotOp>,
+           ElementwiseOpLowering<LogicalNotOp>,
+           ElementwiseOpLowering<ReciprocalOp>, ElementwiseOpLowering<SquareOp>,
+           ElementwiseOpLowering<IsNanOp>, ElementwiseOpLowering<IsFiniteOp>,
+           ElementwiseOpLowering<AddOp>, ElementwiseOpLowering<SubOp>,
+           ElementwiseOpLowering<MulOp>, ElementwiseOpLowering<DivOp>,
+           ElementwiseOpLowering<FloorDivOp>, ElementwiseOpLowering<RemOp>,
+           ElementwiseOpLowering<PowOp>, ElementwiseOpLowering<MaxOp>,
+           ElementwiseOpLowering<MinOp>, ElementwiseOpLowering<ShlOp>,
+           ElementwiseOpLowering<ShrOp>, ElementwiseOpLowering<CompareOp>,
+           ElementwiseOpLowering<SelectOp>>(context);
 }

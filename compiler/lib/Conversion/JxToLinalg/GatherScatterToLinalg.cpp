@@ -10,12 +10,15 @@
 
 #include "jx/Conversion/JxToLinalg/JxToLinalg.h"
 
+#include "ConversionUtils.h"
 #include "jx/Dialect/Jx/IR/JxOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -26,6 +29,8 @@ using namespace mlir::jx;
 
 namespace mlir {
 namespace jx {
+/// Called by populateJxReductionToLinalgPatterns (declared there too: the
+/// public header lists one populate function per family).
 void populateJxGatherScatterToLinalgPatterns(RewritePatternSet &patterns);
 } // namespace jx
 } // namespace mlir
@@ -34,30 +39,23 @@ void populateJxGatherScatterToLinalgPatterns(RewritePatternSet &patterns);
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// The type the converted IR uses for `type` (see ReductionToLinalg.cpp).
+/// The type the converted IR uses for `type`: the type converter's answer
+/// when the pattern has one, the jx mapping (`ui32` -> `i32`) otherwise.
 static Type getLegalType(const TypeConverter *converter, Type type) {
-  return converter ? converter->convertType(type) : type;
+  return converter ? converter->convertType(type) : convertJxType(type);
 }
 
-/// `type` with an unsigned integer element type made signless.
-static Type getSignlessType(Type type) {
-  auto tensor = cast<RankedTensorType>(type);
-  auto integer = dyn_cast<IntegerType>(tensor.getElementType());
-  if (!integer || integer.isSignless())
-    return type;
-  return tensor.clone(IntegerType::get(type.getContext(), integer.getWidth()));
-}
-
-/// `value` cast to `type` with `unrealized_conversion_cast` when they differ
-/// (ui32 <-> i32 when the pass has no type converter).
+/// `value` cast to `type` with `unrealized_conversion_cast` when they differ.
 static Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   if (value.getType() == type)
     return value;
   return UnrealizedConversionCastOp::create(b, loc, type, value).getResult(0);
 }
 
+/// `value` (an adaptor operand) as a signless tensor; a no-op in the pass,
+/// where producers are already lowered.
 static Value toSignless(OpBuilder &b, Location loc, Value value) {
-  return castTo(b, loc, value, getSignlessType(value.getType()));
+  return castTo(b, loc, value, convertJxType(value.getType()));
 }
 
 /// The dimensions of `rank` not in `dims`, in order.
@@ -68,6 +66,28 @@ static SmallVector<int64_t> complementDims(int64_t rank,
     if (!llvm::is_contained(dims, d))
       kept.push_back(d);
   return kept;
+}
+
+/// Size `d` of `tensor`: an attribute when static, a `tensor.dim` otherwise.
+static OpFoldResult getDimSize(OpBuilder &b, Location loc, Value tensor,
+                               int64_t d) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  if (!type.isDynamicDim(d))
+    return b.getIndexAttr(type.getDimSize(d));
+  return tensor::DimOp::create(b, loc, tensor, d).getResult();
+}
+
+/// `lhs - rhs` on sizes, folded when both are static.
+static OpFoldResult subSizes(OpBuilder &b, Location loc, OpFoldResult lhs,
+                             OpFoldResult rhs) {
+  std::optional<int64_t> l = getConstantIntValue(lhs);
+  std::optional<int64_t> r = getConstantIntValue(rhs);
+  if (l && r)
+    return b.getIndexAttr(*l - *r);
+  return arith::SubIOp::create(b, loc,
+                               getValueOrCreateConstantIndexOp(b, loc, lhs),
+                               getValueOrCreateConstantIndexOp(b, loc, rhs))
+      .getResult();
 }
 
 /// The position of `value` in `list` (which must contain it).
@@ -92,10 +112,7 @@ static Value readIndex(OpBuilder &b, Location loc, Value indices,
                          ? arith::ConstantIndexOp::create(b, loc, k)
                          : *batchIt++);
   Value raw = tensor::ExtractOp::create(b, loc, indices, coords);
-  Type indexType = b.getIndexType();
-  if (isUnsigned)
-    return arith::IndexCastUIOp::create(b, loc, indexType, raw);
-  return arith::IndexCastOp::create(b, loc, indexType, raw);
+  return castToIndex(b, loc, raw, isUnsigned);
 }
 
 //===----------------------------------------------------------------------===//
@@ -128,7 +145,7 @@ struct GatherOpLowering : public OpConversionPattern<GatherOp> {
     int64_t indexVectorDim = dn.getIndexVectorDim();
     bool unsignedIndices =
         op.getStartIndices().getType().getElementType().isUnsignedInteger();
-    Value operand = adaptor.getOperand();
+    Value operand = toSignless(rewriter, loc, adaptor.getOperand());
     Value indices = toSignless(rewriter, loc, adaptor.getStartIndices());
     auto indicesType = cast<RankedTensorType>(indices.getType());
     int64_t operandRank = cast<RankedTensorType>(operand.getType()).getRank();
@@ -140,30 +157,31 @@ struct GatherOpLowering : public OpConversionPattern<GatherOp> {
 
     // The largest start of each indexed dimension: size - slice size.
     SmallVector<Value> maxStart(operandRank);
-    for (int64_t d : startIndexMap) {
-      Value size = tensor::DimOp::create(rewriter, loc, operand, d);
-      Value slice = arith::ConstantIndexOp::create(rewriter, loc, sliceSizes[d]);
-      maxStart[d] = arith::SubIOp::create(rewriter, loc, size, slice);
-    }
+    for (int64_t d : startIndexMap)
+      maxStart[d] = getValueOrCreateConstantIndexOp(
+          rewriter, loc,
+          subSizes(rewriter, loc, getDimSize(rewriter, loc, operand, d),
+                   rewriter.getIndexAttr(sliceSizes[d])));
     SmallVector<int64_t> uncollapsed = complementDims(operandRank, collapsed);
-    Value empty = tensor::EmptyOp::create(
-        rewriter, loc, resultType.getShape(), resultType.getElementType(),
-        [&] {
-          SmallVector<Value> sizes;
-          for (int64_t d = 0; d < resultRank; ++d) {
-            if (!resultType.isDynamicDim(d))
-              continue;
-            if (llvm::is_contained(offsetDims, d)) {
-              int64_t window = uncollapsed[positionOf(offsetDims, d)];
-              sizes.push_back(arith::ConstantIndexOp::create(
-                  rewriter, loc, sliceSizes[window]));
-            } else {
-              int64_t q = indexBatchDims[positionOf(batchResultDims, d)];
-              sizes.push_back(tensor::DimOp::create(rewriter, loc, indices, q));
-            }
-          }
-          return sizes;
-        }());
+    // Result sizes: slice sizes at the offset dimensions, the indices' batch
+    // sizes elsewhere.
+    SmallVector<Value> dynamicSizes;
+    for (int64_t d = 0; d < resultRank; ++d) {
+      if (!resultType.isDynamicDim(d))
+        continue;
+      if (llvm::is_contained(offsetDims, d)) {
+        int64_t window = uncollapsed[positionOf(offsetDims, d)];
+        dynamicSizes.push_back(
+            arith::ConstantIndexOp::create(rewriter, loc, sliceSizes[window]));
+      } else {
+        int64_t q = indexBatchDims[positionOf(batchResultDims, d)];
+        dynamicSizes.push_back(
+            tensor::DimOp::create(rewriter, loc, indices, q));
+      }
+    }
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                resultType.getElementType(), dynamicSizes);
 
     SmallVector<utils::IteratorType> parallel(resultRank,
                                               utils::IteratorType::parallel);
@@ -177,17 +195,26 @@ struct GatherOpLowering : public OpConversionPattern<GatherOp> {
           SmallVector<Value> batch;
           for (int64_t d : batchResultDims)
             batch.push_back(position[d]);
+          // Operand coordinate: clamped start (0 when the dimension is not
+          // indexed) plus the offset in the slice (0 when collapsed).
           Value zero = arith::ConstantIndexOp::create(b, nested, 0);
-          SmallVector<Value> coords(operandRank, zero);
+          SmallVector<Value> starts(operandRank);
           for (auto [k, d] : llvm::enumerate(startIndexMap)) {
             Value start = readIndex(b, nested, indices, indexVectorDim, batch,
                                     k, unsignedIndices);
             start = arith::MinSIOp::create(b, nested, start, maxStart[d]);
-            coords[d] = arith::MaxSIOp::create(b, nested, start, zero);
+            starts[d] = arith::MaxSIOp::create(b, nested, start, zero);
           }
-          for (auto [m, d] : llvm::enumerate(uncollapsed))
-            coords[d] = arith::AddIOp::create(b, nested, coords[d],
-                                              position[offsetDims[m]]);
+          SmallVector<Value> coords(starts);
+          for (auto [m, d] : llvm::enumerate(uncollapsed)) {
+            Value offset = position[offsetDims[m]];
+            coords[d] =
+                starts[d] ? arith::AddIOp::create(b, nested, starts[d], offset)
+                          : offset;
+          }
+          for (Value &coord : coords)
+            if (!coord)
+              coord = zero;
           Value value = tensor::ExtractOp::create(b, nested, operand, coords);
           linalg::YieldOp::create(b, nested, value);
         });
@@ -235,37 +262,35 @@ struct ScatterOpLowering : public OpConversionPattern<ScatterOp> {
     SmallVector<int64_t> operandWindowDims =
         complementDims(operandRank, inserted);
 
-    // limit[d] = size - window size: the largest start whose window fits.
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    SmallVector<Value> limit(operandRank);
-    SmallVector<bool> needsCheck(operandRank, false);
-    auto operandType = cast<RankedTensorType>(operand.getType());
-    auto updatesType = cast<RankedTensorType>(updates.getType());
-    for (int64_t d = 0; d < operandRank; ++d) {
-      Value size = tensor::DimOp::create(rewriter, loc, operand, d);
-      Value window = one;
-      bool dynamicWindow = false;
-      if (!llvm::is_contained(inserted, d)) {
-        int64_t u = windowDims[positionOf(operandWindowDims, d)];
-        window = tensor::DimOp::create(rewriter, loc, updates, u);
-        dynamicWindow = updatesType.isDynamicDim(u);
-      }
-      limit[d] = arith::SubIOp::create(rewriter, loc, size, window);
-      // Unindexed dimensions start at 0; their window fits unless a dynamic
-      // size says otherwise.
-      needsCheck[d] = llvm::is_contained(toOperand, d) || dynamicWindow ||
-                      operandType.isDynamicDim(d);
-    }
-
     SmallVector<Value> scatterLbs(scatterDims.size(), zero);
     SmallVector<Value> scatterUbs, scatterSteps(scatterDims.size(), one);
     for (int64_t u : scatterDims)
-      scatterUbs.push_back(tensor::DimOp::create(rewriter, loc, updates, u));
+      scatterUbs.push_back(getValueOrCreateConstantIndexOp(
+          rewriter, loc, getDimSize(rewriter, loc, updates, u)));
     SmallVector<Value> windowLbs(windowDims.size(), zero);
-    SmallVector<Value> windowUbs, windowSteps(windowDims.size(), one);
+    SmallVector<OpFoldResult> windowSizes;
     for (int64_t u : windowDims)
-      windowUbs.push_back(tensor::DimOp::create(rewriter, loc, updates, u));
+      windowSizes.push_back(getDimSize(rewriter, loc, updates, u));
+    SmallVector<Value> windowUbs =
+        getValueOrCreateConstantIndexOp(rewriter, loc, windowSizes);
+    SmallVector<Value> windowSteps(windowDims.size(), one);
+
+    // limit[d] = size - window size, the largest start whose window fits, for
+    // the dimensions to check: the indexed ones, and those that start at 0
+    // but whose window is not known to fit.
+    SmallVector<Value> limit(operandRank);
+    for (int64_t d = 0; d < operandRank; ++d) {
+      OpFoldResult window = llvm::is_contained(inserted, d)
+                                ? rewriter.getIndexAttr(1)
+                                : windowSizes[positionOf(operandWindowDims, d)];
+      OpFoldResult dimLimit = subSizes(
+          rewriter, loc, getDimSize(rewriter, loc, operand, d), window);
+      std::optional<int64_t> known = getConstantIntValue(dimLimit);
+      if (llvm::is_contained(toOperand, d) || !known || *known < 0)
+        limit[d] = getValueOrCreateConstantIndexOp(rewriter, loc, dimLimit);
+    }
 
     auto combine = [&](OpBuilder &b, Location l, Value current,
                        Value update) -> Value {
@@ -311,13 +336,16 @@ struct ScatterOpLowering : public OpConversionPattern<ScatterOp> {
             SmallVector<Value> operandCoords(start);
             for (auto [m, d] : llvm::enumerate(operandWindowDims))
               operandCoords[d] =
-                  arith::AddIOp::create(ib, il, start[d], window[m]);
+                  start[d] ? arith::AddIOp::create(ib, il, start[d], window[m])
+                           : window[m];
+            for (Value &coord : operandCoords)
+              if (!coord)
+                coord = zero;
             SmallVector<Value> updateCoords;
             for (int64_t u = 0; u < updatesRank; ++u)
-              updateCoords.push_back(
-                  llvm::is_contained(windowDims, u)
-                      ? window[positionOf(windowDims, u)]
-                      : batch[positionOf(scatterDims, u)]);
+              updateCoords.push_back(llvm::is_contained(windowDims, u)
+                                         ? window[positionOf(windowDims, u)]
+                                         : batch[positionOf(scatterDims, u)]);
             Value update =
                 tensor::ExtractOp::create(ib, il, updates, updateCoords);
             Value next = update;
@@ -337,19 +365,27 @@ struct ScatterOpLowering : public OpConversionPattern<ScatterOp> {
         ValueRange{operand},
         [&](OpBuilder &b, Location l, ValueRange batch,
             ValueRange iterArgs) -> scf::ValueVector {
-          SmallVector<Value> start(operandRank, zero);
+          // The window start (null: 0, the dimension is not indexed) and
+          // whether the window fits.
+          SmallVector<Value> start(operandRank);
           for (auto [k, d] : llvm::enumerate(toOperand))
             start[d] = readIndex(b, l, indices, indexVectorDim, batch, k,
                                  unsignedIndices);
           Value valid;
           for (int64_t d = 0; d < operandRank; ++d) {
-            if (!needsCheck[d])
+            if (!limit[d])
               continue;
-            Value low = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
-                                              start[d], zero);
-            Value high = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle,
-                                               start[d], limit[d]);
-            Value fits = arith::AndIOp::create(b, l, low, high);
+            Value fits;
+            if (start[d]) {
+              Value low = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
+                                                start[d], zero);
+              Value high = arith::CmpIOp::create(
+                  b, l, arith::CmpIPredicate::sle, start[d], limit[d]);
+              fits = arith::AndIOp::create(b, l, low, high);
+            } else {
+              fits = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
+                                           limit[d], zero);
+            }
             valid = valid ? arith::AndIOp::create(b, l, valid, fits) : fits;
           }
           if (!valid)

@@ -5,18 +5,20 @@
 // and scf). jx.gather and jx.scatter live in GatherScatterToLinalg.cpp; the
 // public populate function below adds them too.
 //
-// Unsigned element types (`ui32`) are computed on signless integers with the
-// unsigned arith ops. When the pass converts types, the adaptor operands are
-// already signless; without a type converter the patterns cast with
-// `unrealized_conversion_cast` at their boundary, so they work either way.
+// As everywhere in this conversion (ConversionUtils.h), results are signless
+// (`ui32` -> `i32`) and the unsigned arith ops are chosen from the jx types.
+// Adaptor operands are already signless in the pass; an operand that is not
+// (its producer was left alone) is cast with `unrealized_conversion_cast`.
 //
 //===----------------------------------------------------------------------===//
 
 #include "jx/Conversion/JxToLinalg/JxToLinalg.h"
 
+#include "ConversionUtils.h"
 #include "jx/Dialect/Jx/IR/JxOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -41,28 +43,27 @@ void populateJxGatherScatterToLinalgPatterns(RewritePatternSet &patterns);
 //===----------------------------------------------------------------------===//
 
 /// The type the converted IR uses for `type`: the type converter's answer
-/// when there is one, `type` itself otherwise. Null when conversion fails.
+/// when the pattern has one, the jx mapping (`ui32` -> `i32`) otherwise.
+/// Null when conversion fails.
 static Type getLegalType(const TypeConverter *converter, Type type) {
-  return converter ? converter->convertType(type) : type;
+  return converter ? converter->convertType(type) : convertJxType(type);
 }
 
-/// `type` with an unsigned integer element type made signless (arith only
-/// accepts signless integers; the unsignedness picks the op instead).
-static Type getSignlessType(Type type) {
-  auto toSignless = [](Type element) -> Type {
-    auto integer = dyn_cast<IntegerType>(element);
-    if (!integer || integer.isSignless())
-      return element;
-    return IntegerType::get(element.getContext(), integer.getWidth());
-  };
-  if (auto tensor = dyn_cast<RankedTensorType>(type))
-    return tensor.clone(toSignless(tensor.getElementType()));
-  return toSignless(type);
+/// Converts the result types of `op` like getLegalType.
+static LogicalResult convertResultTypes(const TypeConverter *converter,
+                                        Operation *op,
+                                        SmallVectorImpl<Type> &types) {
+  if (converter)
+    return converter->convertTypes(op->getResultTypes(), types);
+  for (Type type : op->getResultTypes())
+    types.push_back(convertJxType(type));
+  return success();
 }
 
 /// Casts `value` to `type` when they differ: `tensor.cast` for a change of
 /// static shape information, `unrealized_conversion_cast` for a change of
-/// element type (ui32 <-> i32 without a type converter).
+/// element type (an operand still `ui32` when the producer was not lowered
+/// by these patterns).
 static Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   if (value.getType() == type)
     return value;
@@ -73,33 +74,28 @@ static Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   return UnrealizedConversionCastOp::create(b, loc, type, value).getResult(0);
 }
 
-/// `value` (converted operand) as a signless tensor.
+/// `value` (an adaptor operand) as a signless tensor; a no-op in the pass,
+/// where producers are already lowered.
 static Value toSignless(OpBuilder &b, Location loc, Value value) {
-  return castTo(b, loc, value, getSignlessType(value.getType()));
+  return castTo(b, loc, value, convertJxType(value.getType()));
 }
 
-/// Whether integer arithmetic on `element` is unsigned: `ui32`, and `i1`,
-/// whose max/min are or/and.
-static bool isUnsignedElement(Type element) {
-  return element.isUnsignedInteger() || element.isInteger(1);
-}
-
-/// A `tensor.empty` of `type`; dynamic dimension `i` gets `dynamicSize(i)`.
-static Value createEmpty(OpBuilder &b, Location loc, RankedTensorType type,
-                         function_ref<Value(int64_t)> dynamicSize) {
+/// The sizes of the dynamic dimensions of `type`, dimension d's from
+/// `size(d)`.
+static SmallVector<Value> getDynamicSizes(RankedTensorType type,
+                                          function_ref<Value(int64_t)> size) {
   SmallVector<Value> sizes;
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (type.isDynamicDim(d))
-      sizes.push_back(dynamicSize(d));
-  return tensor::EmptyOp::create(b, loc, type.getShape(),
-                                 type.getElementType(), sizes);
+      sizes.push_back(size(d));
+  return sizes;
 }
 
 /// A tensor of `type` filled with the constant `value`.
 static Value createFilled(OpBuilder &b, Location loc, RankedTensorType type,
-                          TypedAttr value,
-                          function_ref<Value(int64_t)> dynamicSize) {
-  Value empty = createEmpty(b, loc, type, dynamicSize);
+                          TypedAttr value, ValueRange dynamicSizes) {
+  Value empty = tensor::EmptyOp::create(b, loc, type.getShape(),
+                                        type.getElementType(), dynamicSizes);
   Value scalar = arith::ConstantOp::create(b, loc, value);
   return linalg::FillOp::create(b, loc, ValueRange{scalar}, ValueRange{empty})
       .getResult(0);
@@ -113,6 +109,18 @@ static SmallVector<int64_t> complementDims(int64_t rank,
     if (!llvm::is_contained(dims, d))
       kept.push_back(d);
   return kept;
+}
+
+/// The type with dimensions `dims` of `source` and element type `element`:
+/// the shape a reduction computes. The declared result type may be more or
+/// less static; results are cast to it (linalg.reduce wants exact shapes).
+static RankedTensorType getKeptType(Value source, ArrayRef<int64_t> dims,
+                                    Type element) {
+  auto type = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t d : dims)
+    shape.push_back(type.getDimSize(d));
+  return RankedTensorType::get(shape, element);
 }
 
 namespace {
@@ -234,17 +242,6 @@ static Value combine(OpBuilder &b, Location loc, Combiner combiner, Value acc,
   llvm_unreachable("unknown combiner");
 }
 
-/// Converts the result types of `op`; fails when the converter rejects one.
-static LogicalResult convertResultTypes(const TypeConverter *converter,
-                                        Operation *op,
-                                        SmallVectorImpl<Type> &types) {
-  if (!converter) {
-    llvm::append_range(types, op->getResultTypes());
-    return success();
-  }
-  return converter->convertTypes(op->getResultTypes(), types);
-}
-
 //===----------------------------------------------------------------------===//
 // Patterns
 //===----------------------------------------------------------------------===//
@@ -268,25 +265,24 @@ struct ReduceOpLowering : public OpConversionPattern<jx::ReduceOp> {
     if (!legalType)
       return rewriter.notifyMatchFailure(op, "result type not convertible");
     Location loc = op.getLoc();
-    bool isUnsigned =
-        isUnsignedElement(op.getOperand().getType().getElementType());
+    bool isUnsigned = isUnsignedJxType(op.getOperand().getType());
     Value input = toSignless(rewriter, loc, adaptor.getOperand());
-    auto resultType = cast<RankedTensorType>(getSignlessType(legalType));
+    auto inputType = cast<RankedTensorType>(input.getType());
 
     SmallVector<int64_t> dims(op.getDimensions());
     llvm::sort(dims);
-    Value result;
-    if (dims.empty()) {
-      result = castTo(rewriter, loc, input, resultType);
-    } else {
-      auto inputType = cast<RankedTensorType>(input.getType());
+    Value result = input;
+    if (!dims.empty()) {
       SmallVector<int64_t> kept = complementDims(inputType.getRank(), dims);
+      RankedTensorType resultType =
+          getKeptType(input, kept, inputType.getElementType());
       TypedAttr identity = getIdentity(rewriter, *combiner,
                                        resultType.getElementType(), isUnsigned);
-      Value init =
-          createFilled(rewriter, loc, resultType, identity, [&](int64_t d) {
+      Value init = createFilled(
+          rewriter, loc, resultType, identity,
+          getDynamicSizes(resultType, [&](int64_t d) -> Value {
             return tensor::DimOp::create(rewriter, loc, input, kept[d]);
-          });
+          }));
       auto reduce = linalg::ReduceOp::create(
           rewriter, loc, ValueRange{input}, ValueRange{init}, dims,
           [&](OpBuilder &b, Location nested, ValueRange args) {
@@ -322,29 +318,30 @@ struct ArgReduceOpLowering : public OpConversionPattern<jx::ReduceOp> {
       return rewriter.notifyMatchFailure(op, "result type not convertible");
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
-    bool isUnsigned =
-        isUnsignedElement(op.getOperand().getType().getElementType());
+    bool isUnsigned = isUnsignedJxType(op.getOperand().getType());
     Value input = toSignless(rewriter, loc, adaptor.getOperand());
     auto inputType = cast<RankedTensorType>(input.getType());
-    auto indexType = cast<RankedTensorType>(getSignlessType(legalType));
     Type element = inputType.getElementType();
-    Type indexElement = indexType.getElementType();
+    Type indexElement =
+        cast<RankedTensorType>(convertJxType(legalType)).getElementType();
     int64_t rank = inputType.getRank();
     int64_t axis = op.getDimensions().front();
     SmallVector<int64_t> kept = complementDims(rank, {axis});
+    RankedTensorType indexType = getKeptType(input, kept, indexElement);
 
-    auto dynamicSize = [&](int64_t d) -> Value {
-      return tensor::DimOp::create(rewriter, loc, input, kept[d]);
-    };
+    SmallVector<Value> dynamicSizes =
+        getDynamicSizes(indexType, [&](int64_t d) -> Value {
+          return tensor::DimOp::create(rewriter, loc, input, kept[d]);
+        });
     auto valueType = indexType.clone(element);
     Value valueInit = createFilled(
         rewriter, loc, valueType,
         getIdentity(rewriter, isMax ? Combiner::Max : Combiner::Min, element,
                     isUnsigned),
-        dynamicSize);
+        dynamicSizes);
     Value indexInit =
         createFilled(rewriter, loc, indexType,
-                     rewriter.getIntegerAttr(indexElement, 0), dynamicSize);
+                     rewriter.getIntegerAttr(indexElement, 0), dynamicSizes);
 
     SmallVector<AffineExpr> keptExprs;
     for (int64_t d : kept)
@@ -362,7 +359,8 @@ struct ArgReduceOpLowering : public OpConversionPattern<jx::ReduceOp> {
         [&](OpBuilder &b, Location nested, ValueRange args) {
           Value x = args[0], acc = args[1], accIndex = args[2];
           Value index = arith::IndexCastOp::create(
-              b, nested, indexElement, linalg::IndexOp::create(b, nested, axis));
+              b, nested, indexElement,
+              linalg::IndexOp::create(b, nested, axis));
           Value lowerIndex = arith::CmpIOp::create(
               b, nested, arith::CmpIPredicate::slt, index, accIndex);
           Value take;
@@ -370,10 +368,10 @@ struct ArgReduceOpLowering : public OpConversionPattern<jx::ReduceOp> {
             // Take x if acc is NaN: only when x is a NaN with a lower index;
             // otherwise: if x is NaN, or x is more extreme, or equal with a
             // lower index.
-            auto pred = isMax ? arith::CmpFPredicate::OGT
-                              : arith::CmpFPredicate::OLT;
-            Value xNaN = arith::CmpFOp::create(
-                b, nested, arith::CmpFPredicate::UNO, x, x);
+            auto pred =
+                isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT;
+            Value xNaN = arith::CmpFOp::create(b, nested,
+                                               arith::CmpFPredicate::UNO, x, x);
             Value accNaN = arith::CmpFOp::create(
                 b, nested, arith::CmpFPredicate::UNO, acc, acc);
             Value better = arith::CmpFOp::create(b, nested, pred, x, acc);
@@ -381,8 +379,7 @@ struct ArgReduceOpLowering : public OpConversionPattern<jx::ReduceOp> {
                 b, nested, arith::CmpFPredicate::OEQ, x, acc);
             Value tie = arith::AndIOp::create(b, nested, equal, lowerIndex);
             Value ordered = arith::OrIOp::create(
-                b, nested, xNaN,
-                arith::OrIOp::create(b, nested, better, tie));
+                b, nested, xNaN, arith::OrIOp::create(b, nested, better, tie));
             Value bothNaN = arith::AndIOp::create(b, nested, xNaN, lowerIndex);
             take = arith::SelectOp::create(b, nested, accNaN, bothNaN, ordered);
           } else {
@@ -433,19 +430,26 @@ struct ReduceRegionOpLowering : public OpConversionPattern<ReduceRegionOp> {
     ArrayRef<int64_t> dims = op.getDimensions();
     SmallVector<int64_t> kept = complementDims(rank, dims);
 
+    SmallVector<Type> initTypes;
+    for (Type type : resultTypes)
+      initTypes.push_back(getKeptType(
+          inputs.front(), kept, cast<RankedTensorType>(type).getElementType()));
+    SmallVector<Value> dynamicSizes = getDynamicSizes(
+        cast<RankedTensorType>(initTypes.front()), [&](int64_t d) -> Value {
+          return tensor::DimOp::create(rewriter, loc, inputs.front(), kept[d]);
+        });
     SmallVector<Value> inits;
     SmallVector<Type> elementTypes;
-    for (auto [init, type] : llvm::zip_equal(adaptor.getInitValues(),
-                                             resultTypes)) {
+    for (auto [init, type] :
+         llvm::zip_equal(adaptor.getInitValues(), initTypes)) {
       auto resultType = cast<RankedTensorType>(type);
-      Value empty = createEmpty(rewriter, loc, resultType, [&](int64_t d) {
-        return tensor::DimOp::create(rewriter, loc, inputs.front(), kept[d]);
-      });
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                  resultType.getElementType(), dynamicSizes);
       Value scalar = tensor::ExtractOp::create(rewriter, loc, init);
-      inits.push_back(
-          linalg::FillOp::create(rewriter, loc, ValueRange{scalar},
-                                 ValueRange{empty})
-              .getResult(0));
+      inits.push_back(linalg::FillOp::create(rewriter, loc, ValueRange{scalar},
+                                             ValueRange{empty})
+                          .getResult(0));
       elementTypes.push_back(resultType.getElementType());
     }
 
@@ -458,37 +462,43 @@ struct ReduceRegionOpLowering : public OpConversionPattern<ReduceRegionOp> {
                                                utils::IteratorType::parallel);
     for (int64_t d : dims)
       iterators[d] = utils::IteratorType::reduction;
-    auto generic = linalg::GenericOp::create(rewriter, loc, resultTypes, inputs,
+    auto generic = linalg::GenericOp::create(rewriter, loc, initTypes, inputs,
                                              inits, maps, iterators);
 
     // The payload takes (elements..., accumulators...); the jx body takes
     // (accumulators..., elements...) as rank-0 tensors.
-    Block *jxBody = &op.getBody().front();
-    if (converter) {
-      FailureOr<Block *> converted =
-          rewriter.convertRegionTypes(&op.getBody(), *converter);
-      if (failed(converted))
-        return rewriter.notifyMatchFailure(op, "body types not convertible");
-      jxBody = *converted;
-    }
+    FailureOr<Block *> jxBody = rewriter.convertRegionTypes(
+        &op.getBody(), converter ? *converter : jxTypes);
+    if (failed(jxBody))
+      return rewriter.notifyMatchFailure(op, "body types not convertible");
     SmallVector<Type> payloadTypes(elementTypes);
     llvm::append_range(payloadTypes, elementTypes);
     SmallVector<Location> locs(2 * n, loc);
-    Block *payload = rewriter.createBlock(&generic.getRegion(), {},
-                                          payloadTypes, locs);
+    Block *payload =
+        rewriter.createBlock(&generic.getRegion(), {}, payloadTypes, locs);
     rewriter.setInsertionPointToStart(payload);
     SmallVector<Value> wrapped(2 * n);
     for (size_t i = 0; i < n; ++i) {
       auto scalarType = RankedTensorType::get({}, elementTypes[i]);
-      wrapped[i] = tensor::FromElementsOp::create(
-          rewriter, loc, scalarType, payload->getArgument(n + i));
-      wrapped[n + i] = tensor::FromElementsOp::create(
-          rewriter, loc, scalarType, payload->getArgument(i));
+      wrapped[i] = tensor::FromElementsOp::create(rewriter, loc, scalarType,
+                                                  payload->getArgument(n + i));
+      wrapped[n + i] = tensor::FromElementsOp::create(rewriter, loc, scalarType,
+                                                      payload->getArgument(i));
     }
-    rewriter.mergeBlocks(jxBody, payload, wrapped);
-    rewriter.replaceOp(op, generic.getResults());
+    rewriter.mergeBlocks(*jxBody, payload, wrapped);
+    rewriter.setInsertionPointAfter(generic);
+    SmallVector<Value> results;
+    for (auto [result, type] :
+         llvm::zip_equal(generic.getResults(), resultTypes))
+      results.push_back(castTo(rewriter, loc, result, type));
+    rewriter.replaceOp(op, results);
     return success();
   }
+
+private:
+  /// Converts the body's signature when the pass gives no type converter
+  /// (owned by the pattern: the rewriter keeps it for materializations).
+  JxTypeConverter jxTypes;
 };
 
 /// The `jx.yield` of an inlined `jx.reduce_region` body: unwraps the rank-0
@@ -503,7 +513,8 @@ struct ReduceRegionYieldLowering : public OpConversionPattern<jx::YieldOp> {
       return rewriter.notifyMatchFailure(op, "not in a reduce_region payload");
     SmallVector<Value> scalars;
     for (Value value : adaptor.getValues())
-      scalars.push_back(tensor::ExtractOp::create(rewriter, op.getLoc(), value));
+      scalars.push_back(
+          tensor::ExtractOp::create(rewriter, op.getLoc(), value));
     rewriter.replaceOpWithNewOp<linalg::YieldOp>(op, scalars);
     return success();
   }
@@ -527,35 +538,38 @@ struct CumulativeOpLowering : public OpConversionPattern<CumulativeOp> {
       return rewriter.notifyMatchFailure(op, "result type not convertible");
     Location loc = op.getLoc();
     Combiner combiner = getCombiner(op.getKind());
-    bool isUnsigned = isUnsignedElement(op.getType().getElementType());
+    bool isUnsigned = isUnsignedJxType(op.getType());
     bool reverse = op.getReverse();
     Value input = toSignless(rewriter, loc, adaptor.getOperand());
-    auto resultType = cast<RankedTensorType>(getSignlessType(legalType));
     auto inputType = cast<RankedTensorType>(input.getType());
     int64_t rank = inputType.getRank();
     int64_t axis = op.getAxis();
     Type element = inputType.getElementType();
 
-    auto sliceShape = llvm::to_vector(inputType.getShape());
-    sliceShape.erase(sliceShape.begin() + axis);
-    auto sliceType = RankedTensorType::get(sliceShape, element);
-    SmallVector<int64_t> kept = complementDims(rank, {axis});
-    Value acc = createFilled(
-        rewriter, loc, sliceType,
+    // The operand's sizes give the result's, the trip count (the axis) and,
+    // without the axis, the accumulator's.
+    SmallVector<OpFoldResult> inputSizes =
+        tensor::getMixedSizes(rewriter, loc, input);
+    Value size =
+        getValueOrCreateConstantIndexOp(rewriter, loc, inputSizes[axis]);
+    SmallVector<OpFoldResult> accSizes(inputSizes);
+    accSizes.erase(accSizes.begin() + axis);
+    Value accEmpty = tensor::EmptyOp::create(rewriter, loc, accSizes, element);
+    auto sliceType = cast<RankedTensorType>(accEmpty.getType());
+    Value identityValue = arith::ConstantOp::create(
+        rewriter, loc,
         getIdentity(rewriter, combiner, element, isUnsigned,
-                    /*negativeZero=*/true),
-        [&](int64_t d) {
-          return tensor::DimOp::create(rewriter, loc, input, kept[d]);
-        });
-    Value init = createEmpty(rewriter, loc, resultType, [&](int64_t d) {
-      return tensor::DimOp::create(rewriter, loc, input, d);
-    });
+                    /*negativeZero=*/true));
+    Value acc = linalg::FillOp::create(rewriter, loc, ValueRange{identityValue},
+                                       ValueRange{accEmpty})
+                    .getResult(0);
+    Value init = tensor::EmptyOp::create(rewriter, loc, inputSizes, element);
 
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    Value size = tensor::DimOp::create(rewriter, loc, input, axis);
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc,
-                                                            input);
+    Value last =
+        reverse ? arith::SubIOp::create(rewriter, loc, size, one) : Value();
+    SmallVector<OpFoldResult> sizes(inputSizes);
     sizes[axis] = rewriter.getIndexAttr(1);
     SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank - 1);
@@ -565,32 +579,26 @@ struct CumulativeOpLowering : public OpConversionPattern<CumulativeOp> {
     auto loop = scf::ForOp::create(
         rewriter, loc, zero, size, one, ValueRange{init, acc},
         [&](OpBuilder &b, Location nested, Value iv, ValueRange iterArgs) {
-          Value pos = iv;
-          if (reverse) {
-            Value last = arith::SubIOp::create(b, nested, size, one);
-            pos = arith::SubIOp::create(b, nested, last, iv);
-          }
+          Value pos = reverse ? arith::SubIOp::create(b, nested, last, iv) : iv;
           SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0));
           offsets[axis] = pos;
           Value slice = tensor::ExtractSliceOp::create(
               b, nested, sliceType, input, offsets, sizes, strides);
-          Value next =
-              linalg::GenericOp::create(
-                  b, nested, TypeRange{sliceType}, ValueRange{slice},
-                  ValueRange{iterArgs[1]},
-                  ArrayRef<AffineMap>{identity, identity}, parallel,
-                  [&](OpBuilder &nb, Location nl, ValueRange args) {
-                    Value c = combine(nb, nl, combiner, args[1], args[0],
-                                      isUnsigned);
-                    linalg::YieldOp::create(nb, nl, c);
-                  })
-                  .getResult(0);
+          Value next = linalg::GenericOp::create(
+                           b, nested, TypeRange{sliceType}, ValueRange{slice},
+                           ValueRange{iterArgs[1]},
+                           ArrayRef<AffineMap>{identity, identity}, parallel,
+                           [&](OpBuilder &nb, Location nl, ValueRange args) {
+                             Value c = combine(nb, nl, combiner, args[1],
+                                               args[0], isUnsigned);
+                             linalg::YieldOp::create(nb, nl, c);
+                           })
+                           .getResult(0);
           Value result = tensor::InsertSliceOp::create(
               b, nested, next, iterArgs[0], offsets, sizes, strides);
           scf::YieldOp::create(b, nested, ValueRange{result, next});
         });
-    rewriter.replaceOp(op,
-                       castTo(rewriter, loc, loop.getResult(0), legalType));
+    rewriter.replaceOp(op, castTo(rewriter, loc, loop.getResult(0), legalType));
     return success();
   }
 };
@@ -614,7 +622,6 @@ struct DotGeneralOpLowering : public OpConversionPattern<DotGeneralOp> {
     Value rhs = toSignless(rewriter, loc, adaptor.getRhs());
     auto lhsType = cast<RankedTensorType>(lhs.getType());
     auto rhsType = cast<RankedTensorType>(rhs.getType());
-    auto resultType = cast<RankedTensorType>(getSignlessType(legalType));
     ArrayRef<int64_t> lb = op.getLhsBatchingDimensions(),
                       rb = op.getRhsBatchingDimensions(),
                       lc = op.getLhsContractingDimensions(),
@@ -625,21 +632,29 @@ struct DotGeneralOpLowering : public OpConversionPattern<DotGeneralOp> {
     SmallVector<int64_t> lhsFree = complementDims(lhsType.getRank(), lhsUsed);
     SmallVector<int64_t> rhsFree = complementDims(rhsType.getRank(), rhsUsed);
 
-    // Result dimension d comes from this (operand, dimension).
+    // Result dimension d comes from this (operand, dimension); a batch
+    // dimension takes its static size from either operand.
     SmallVector<std::pair<Value, int64_t>> sources;
-    for (int64_t d : lb)
-      sources.push_back({lhs, d});
+    SmallVector<int64_t> shape;
+    for (auto [l, r] : llvm::zip_equal(lb, rb)) {
+      bool fromRhs = lhsType.isDynamicDim(l) && !rhsType.isDynamicDim(r);
+      sources.push_back(fromRhs ? std::make_pair(rhs, r)
+                                : std::make_pair(lhs, l));
+    }
     for (int64_t d : lhsFree)
       sources.push_back({lhs, d});
     for (int64_t d : rhsFree)
       sources.push_back({rhs, d});
-    Type element = resultType.getElementType();
-    Value init = createFilled(
-        rewriter, loc, resultType, rewriter.getZeroAttr(element),
-        [&](int64_t d) {
-          return tensor::DimOp::create(rewriter, loc, sources[d].first,
-                                       sources[d].second);
-        });
+    for (auto [source, d] : sources)
+      shape.push_back(cast<RankedTensorType>(source.getType()).getDimSize(d));
+    Type element = lhsType.getElementType();
+    auto resultType = RankedTensorType::get(shape, element);
+    Value init =
+        createFilled(rewriter, loc, resultType, rewriter.getZeroAttr(element),
+                     getDynamicSizes(resultType, [&](int64_t d) -> Value {
+                       return tensor::DimOp::create(
+                           rewriter, loc, sources[d].first, sources[d].second);
+                     }));
 
     int64_t lhsRank = lhsType.getRank(), rhsRank = rhsType.getRank();
     auto is = [](ArrayRef<int64_t> dims, ArrayRef<int64_t> expected) {
@@ -664,9 +679,9 @@ struct DotGeneralOpLowering : public OpConversionPattern<DotGeneralOp> {
                                        ValueRange{lhs, rhs}, ValueRange{init});
     else if (lhsRank == 3 && rhsRank == 3 && is(lb, {0}) && is(rb, {0}) &&
              is(lc, {2}) && is(rc, {1}))
-      named = linalg::BatchMatmulOp::create(
-          rewriter, loc, TypeRange{resultType}, ValueRange{lhs, rhs},
-          ValueRange{init});
+      named =
+          linalg::BatchMatmulOp::create(rewriter, loc, TypeRange{resultType},
+                                        ValueRange{lhs, rhs}, ValueRange{init});
     if (named) {
       rewriter.replaceOp(op,
                          castTo(rewriter, loc, named->getResult(0), legalType));
@@ -684,8 +699,7 @@ struct DotGeneralOpLowering : public OpConversionPattern<DotGeneralOp> {
         int64_t loopDim;
         if (const auto *it = llvm::find(batch, d); it != batch.end())
           loopDim = it - batch.begin();
-        else if (const auto *it = llvm::find(contract, d);
-                 it != contract.end())
+        else if (const auto *it = llvm::find(contract, d); it != contract.end())
           loopDim = numResult + (it - contract.begin());
         else
           loopDim = freeBase + (llvm::find(free, d) - free.begin());
@@ -696,8 +710,8 @@ struct DotGeneralOpLowering : public OpConversionPattern<DotGeneralOp> {
     SmallVector<AffineMap> maps{
         operandMap(lhsRank, lb, lc, lhsFree, numBatch),
         operandMap(rhsRank, rb, rc, rhsFree, numBatch + lhsFree.size()),
-        AffineMap::getMultiDimIdentityMap(numLoops, ctx).getMajorSubMap(
-            numResult)};
+        AffineMap::getMultiDimIdentityMap(numLoops, ctx)
+            .getMajorSubMap(numResult)};
     SmallVector<utils::IteratorType> iterators(numResult,
                                                utils::IteratorType::parallel);
     iterators.append(lc.size(), utils::IteratorType::reduction);

@@ -128,8 +128,8 @@ Value createClampedStart(OpBuilder &b, Location loc, Value startTensor,
 /// dimensions keep their order and none is stretched, and otherwise a
 /// linalg.generic whose input map reads a stretched dimension (static size
 /// 1 in the operand, not 1 in the result) at the constant index 0.
-struct BroadcastInDimOpLowering : OpConversionPattern<BroadcastInDimOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct BroadcastInDimOpLowering : JxOpConversionPattern<BroadcastInDimOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(BroadcastInDimOp op, OpAdaptor adaptor,
@@ -145,8 +145,8 @@ struct BroadcastInDimOpLowering : OpConversionPattern<BroadcastInDimOp> {
     for (auto [operandDim, resultDim] : llvm::enumerate(dims))
       stretches |= operandType.getDimSize(operandDim) == 1 &&
                    resultType.getDimSize(resultDim) != 1;
-    bool inOrder = llvm::is_sorted(dims) &&
-                   llvm::adjacent_find(dims) == dims.end();
+    bool inOrder =
+        llvm::is_sorted(dims) && llvm::adjacent_find(dims) == dims.end();
 
     if (!stretches && inOrder && operandType.getRank() == rank) {
       rewriter.replaceOp(op, castTo(rewriter, loc, operand, resultType));
@@ -189,14 +189,18 @@ struct BroadcastInDimOpLowering : OpConversionPattern<BroadcastInDimOp> {
   }
 };
 
-/// Whether `collapsed` is `expanded` with the groups of `reassociation`
-/// merged, in a form tensor.collapse_shape / tensor.expand_shape accept: a
-/// group is dynamic on both sides or static with equal products.
-bool isValidReassociation(ArrayRef<int64_t> expanded,
+/// Whether `collapsed` is certainly `expanded` with the groups of
+/// `reassociation` merged, in a form tensor.collapse_shape and
+/// tensor.expand_shape accept: each group is dynamic on both sides or static
+/// with equal products, and at most one group is dynamic (equal element
+/// counts then force its sizes; with two, the split could differ at run
+/// time).
+bool isExactReassociation(ArrayRef<int64_t> expanded,
                           ArrayRef<int64_t> collapsed,
                           ArrayRef<ReassociationIndices> reassociation) {
   if (reassociation.size() != collapsed.size())
     return false;
+  int64_t dynamicGroups = 0;
   for (auto [group, collapsedSize] : llvm::zip(reassociation, collapsed)) {
     bool anyDynamic = false;
     int64_t product = 1;
@@ -209,17 +213,46 @@ bool isValidReassociation(ArrayRef<int64_t> expanded,
       return false;
     if (!anyDynamic && product != collapsedSize)
       return false;
+    dynamicGroups += anyDynamic;
   }
-  return true;
+  return dynamicGroups <= 1;
+}
+
+/// Whether at most one of the sizes of `shape` that `group` selects is
+/// dynamic.
+bool hasAtMostOneDynamicSize(ArrayRef<int64_t> shape,
+                             const ReassociationIndices &group) {
+  return llvm::count_if(group, [&](int64_t d) {
+           return ShapedType::isDynamic(shape[d]);
+         }) <= 1;
+}
+
+/// The reassociation that collapses `expanded` into `collapsed` when the
+/// shapes determine it (`isExactReassociation`); rank 0 collapses a shape of
+/// static 1s with no groups.
+std::optional<SmallVector<ReassociationIndices>>
+getExactReassociation(ArrayRef<int64_t> expanded, ArrayRef<int64_t> collapsed) {
+  if (collapsed.empty()) {
+    if (llvm::all_of(expanded, [](int64_t size) { return size == 1; }))
+      return SmallVector<ReassociationIndices>{};
+    return std::nullopt;
+  }
+  std::optional<SmallVector<ReassociationIndices>> reassociation =
+      getReassociationIndicesForCollapse(expanded, collapsed);
+  if (!reassociation ||
+      !isExactReassociation(expanded, collapsed, *reassociation))
+    return std::nullopt;
+  return reassociation;
 }
 
 /// `jx.reshape` becomes one tensor.collapse_shape or tensor.expand_shape
-/// when the shapes show how dimensions group; otherwise the operand is
-/// collapsed to one dimension and expanded to the result shape (row-major
-/// order makes that exact), with tensor.cast where a static size must be
-/// forgotten or asserted.
-struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// when the shapes show how dimensions group. Otherwise, with at most one
+/// `?` in the result, the operand is collapsed to one dimension and expanded
+/// to the result shape (row-major order makes that exact), with tensor.cast
+/// where a static size must be forgotten or asserted; with more, it becomes
+/// tensor.reshape with a shape tensor.
+struct ReshapeOpLowering : JxOpConversionPattern<ReshapeOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
@@ -228,7 +261,9 @@ struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
     Value operand = adaptor.getOperand();
     auto operandType = cast<RankedTensorType>(operand.getType());
     auto resultType = convertJxTensorType(op.getType());
-    if (operandType == resultType) {
+    // Same type with at most one `?`: equal element counts make it the
+    // identity.
+    if (operandType == resultType && operandType.getNumDynamicDims() <= 1) {
       rewriter.replaceOp(op, operand);
       return success();
     }
@@ -237,25 +272,44 @@ struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
     SmallVector<OpFoldResult> outputShape =
         getMixedResultSizes(rewriter, resultType, adaptor.getDynamicDims());
 
-    if (from.size() > to.size() && !to.empty()) {
-      std::optional<SmallVector<ReassociationIndices>> reassociation =
-          getReassociationIndicesForCollapse(from, to);
-      if (reassociation && isValidReassociation(from, to, *reassociation)) {
-        rewriter.replaceOp(op, tensor::CollapseShapeOp::create(
-                                   rewriter, loc, resultType, operand,
-                                   *reassociation));
+    if (from.size() > to.size()) {
+      if (std::optional<SmallVector<ReassociationIndices>> reassociation =
+              getExactReassociation(from, to)) {
+        rewriter.replaceOp(
+            op, tensor::CollapseShapeOp::create(rewriter, loc, resultType,
+                                                operand, *reassociation));
         return success();
       }
     }
-    if (from.size() < to.size() && !from.empty()) {
+    if (from.size() < to.size()) {
       std::optional<SmallVector<ReassociationIndices>> reassociation =
-          getReassociationIndicesForCollapse(to, from);
-      if (reassociation && isValidReassociation(to, from, *reassociation)) {
+          getExactReassociation(to, from);
+      if (reassociation && llvm::all_of(*reassociation, [&](const auto &group) {
+            return hasAtMostOneDynamicSize(to, group);
+          })) {
         rewriter.replaceOp(op, tensor::ExpandShapeOp::create(
                                    rewriter, loc, resultType, operand,
                                    *reassociation, outputShape));
         return success();
       }
+    }
+
+    // Several `?` in the result: tensor.reshape with the sizes as a shape
+    // tensor (an expand_shape group with two dynamic sizes crashes
+    // expand-strided-metadata in LLVM 22).
+    if (resultType.getNumDynamicDims() > 1) {
+      SmallVector<Value> sizes =
+          llvm::map_to_vector(outputShape, [&](OpFoldResult size) {
+            return toValue(rewriter, loc, size);
+          });
+      Value shape = tensor::FromElementsOp::create(
+          rewriter, loc,
+          RankedTensorType::get({resultType.getRank()},
+                                rewriter.getIndexType()),
+          sizes);
+      rewriter.replaceOp(op, tensor::ReshapeOp::create(
+                                 rewriter, loc, resultType, operand, shape));
+      return success();
     }
 
     // Through one dimension.
@@ -269,20 +323,19 @@ struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
     } else if (operandType.getRank() > 1) {
       ReassociationIndices all =
           llvm::to_vector(llvm::seq<int64_t>(0, operandType.getRank()));
-      flat = tensor::CollapseShapeOp::create(rewriter, loc, operand,
-                                             ArrayRef<ReassociationIndices>{all});
+      flat = tensor::CollapseShapeOp::create(
+          rewriter, loc, operand, ArrayRef<ReassociationIndices>{all});
     }
     if (resultType.getRank() == 0) {
-      flat = castTo(rewriter, loc, flat,
-                    RankedTensorType::get({1}, elementType));
+      flat =
+          castTo(rewriter, loc, flat, RankedTensorType::get({1}, elementType));
       rewriter.replaceOp(op, tensor::CollapseShapeOp::create(
                                  rewriter, loc, resultType, flat,
                                  ArrayRef<ReassociationIndices>{}));
       return success();
     }
-    int64_t flatSize = resultType.hasStaticShape()
-                           ? resultType.getNumElements()
-                           : ShapedType::kDynamic;
+    int64_t flatSize = resultType.hasStaticShape() ? resultType.getNumElements()
+                                                   : ShapedType::kDynamic;
     flat = castTo(rewriter, loc, flat,
                   RankedTensorType::get({flatSize}, elementType));
     if (resultType.getRank() == 1) {
@@ -291,18 +344,18 @@ struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
     }
     ReassociationIndices all =
         llvm::to_vector(llvm::seq<int64_t>(0, resultType.getRank()));
-    rewriter.replaceOp(op, tensor::ExpandShapeOp::create(
-                               rewriter, loc, resultType, flat,
-                               ArrayRef<ReassociationIndices>{all},
-                               outputShape));
+    rewriter.replaceOp(
+        op, tensor::ExpandShapeOp::create(rewriter, loc, resultType, flat,
+                                          ArrayRef<ReassociationIndices>{all},
+                                          outputShape));
     return success();
   }
 };
 
 /// `jx.transpose` becomes `linalg.transpose` into a tensor.empty of the
 /// permuted sizes.
-struct TransposeOpLowering : OpConversionPattern<TransposeOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct TransposeOpLowering : JxOpConversionPattern<TransposeOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(TransposeOp op, OpAdaptor adaptor,
@@ -327,17 +380,16 @@ struct TransposeOpLowering : OpConversionPattern<TransposeOp> {
 };
 
 /// `jx.slice` becomes a strided tensor.extract_slice.
-struct SliceOpLowering : OpConversionPattern<SliceOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct SliceOpLowering : JxOpConversionPattern<SliceOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(SliceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     SmallVector<OpFoldResult> offsets, sizes, strides;
-    for (auto [start, limit, stride] :
-         llvm::zip(op.getStartIndices(), op.getLimitIndices(),
-                   op.getStrides())) {
+    for (auto [start, limit, stride] : llvm::zip(
+             op.getStartIndices(), op.getLimitIndices(), op.getStrides())) {
       offsets.push_back(rewriter.getIndexAttr(start));
       sizes.push_back(rewriter.getIndexAttr(
           limit > start ? (limit - start + stride - 1) / stride : 0));
@@ -345,15 +397,15 @@ struct SliceOpLowering : OpConversionPattern<SliceOp> {
     }
     Value slice = tensor::ExtractSliceOp::create(
         rewriter, loc, adaptor.getOperand(), offsets, sizes, strides);
-    rewriter.replaceOp(op, castTo(rewriter, loc, slice,
-                                  convertJxTensorType(op.getType())));
+    rewriter.replaceOp(
+        op, castTo(rewriter, loc, slice, convertJxTensorType(op.getType())));
     return success();
   }
 };
 
 /// `jx.concatenate` becomes `tensor.concat`.
-struct ConcatenateOpLowering : OpConversionPattern<ConcatenateOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ConcatenateOpLowering : JxOpConversionPattern<ConcatenateOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ConcatenateOp op, OpAdaptor adaptor,
@@ -375,8 +427,8 @@ struct ConcatenateOpLowering : OpConversionPattern<ConcatenateOp> {
 /// Otherwise the operand is inserted with stride `interior + 1` at the
 /// non-negative low padding into a tensor filled with the padding value,
 /// and a tensor.extract_slice then drops what negative padding removes.
-struct PadOpLowering : OpConversionPattern<PadOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct PadOpLowering : JxOpConversionPattern<PadOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(PadOp op, OpAdaptor adaptor,
@@ -415,9 +467,10 @@ struct PadOpLowering : OpConversionPattern<PadOp> {
       int64_t highPad = std::max<int64_t>(high[d], 0);
       // size + (size - 1) * interior, and 0 for an empty dimension.
       OpFoldResult gaps = clampToNonNegative(
-          rewriter, loc, subIndex(rewriter, loc, size, rewriter.getIndexAttr(1)));
-      OpFoldResult spread =
-          addIndex(rewriter, loc, size, mulIndex(rewriter, loc, gaps, interior[d]));
+          rewriter, loc,
+          subIndex(rewriter, loc, size, rewriter.getIndexAttr(1)));
+      OpFoldResult spread = addIndex(
+          rewriter, loc, size, mulIndex(rewriter, loc, gaps, interior[d]));
       OpFoldResult padded = addIndex(rewriter, loc, spread,
                                      rewriter.getIndexAttr(lowPad + highPad));
       paddedSizes.push_back(padded);
@@ -435,13 +488,12 @@ struct PadOpLowering : OpConversionPattern<PadOp> {
     Value filled =
         linalg::FillOp::create(rewriter, loc, ValueRange{padValue}, empty)
             .getResult(0);
-    Value result =
-        tensor::InsertSliceOp::create(rewriter, loc, operand, filled,
-                                      insertOffsets, operandSizes, insertStrides);
+    Value result = tensor::InsertSliceOp::create(rewriter, loc, operand, filled,
+                                                 insertOffsets, operandSizes,
+                                                 insertStrides);
     if (hasNegative)
-      result = tensor::ExtractSliceOp::create(rewriter, loc, result,
-                                              sliceOffsets, sliceSizes,
-                                              unitStrides);
+      result = tensor::ExtractSliceOp::create(
+          rewriter, loc, result, sliceOffsets, sliceSizes, unitStrides);
     rewriter.replaceOp(op, castTo(rewriter, loc, result, resultType));
     return success();
   }
@@ -451,8 +503,8 @@ struct PadOpLowering : OpConversionPattern<PadOp> {
 /// the input map reads index `size - 1 - i`; a dynamic reversed dimension
 /// needs its size at run time, so the body computes the indices and uses
 /// tensor.extract instead.
-struct ReverseOpLowering : OpConversionPattern<ReverseOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ReverseOpLowering : JxOpConversionPattern<ReverseOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ReverseOp op, OpAdaptor adaptor,
@@ -462,14 +514,16 @@ struct ReverseOpLowering : OpConversionPattern<ReverseOp> {
     auto type = cast<RankedTensorType>(operand.getType());
     int64_t rank = type.getRank();
     ArrayRef<int64_t> dims = op.getDimensions();
-    Value init = createEmptyTensorLike(rewriter, loc, operand,
-                                       type.getElementType());
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(rewriter, loc, operand);
+    Value init =
+        tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
 
-    bool allStatic = llvm::all_of(
-        dims, [&](int64_t d) { return !type.isDynamicDim(d); });
+    bool allStatic =
+        llvm::all_of(dims, [&](int64_t d) { return !type.isDynamicDim(d); });
     if (allStatic) {
       SmallVector<AffineExpr> exprs;
       for (int64_t d = 0; d < rank; ++d) {
@@ -481,8 +535,8 @@ struct ReverseOpLowering : OpConversionPattern<ReverseOp> {
       SmallVector<AffineMap> maps = {
           AffineMap::get(rank, 0, exprs, rewriter.getContext()), identity};
       auto generic = linalg::GenericOp::create(
-          rewriter, loc, TypeRange{type}, ValueRange{operand},
-          ValueRange{init}, maps, iterators,
+          rewriter, loc, TypeRange{type}, ValueRange{operand}, ValueRange{init},
+          maps, iterators,
           [](OpBuilder &b, Location nestedLoc, ValueRange args) {
             linalg::YieldOp::create(b, nestedLoc, args[0]);
           });
@@ -491,11 +545,10 @@ struct ReverseOpLowering : OpConversionPattern<ReverseOp> {
     }
 
     SmallVector<Value> lastIndex(rank);
-    for (int64_t d : dims) {
-      Value size = tensor::DimOp::create(rewriter, loc, operand, d);
-      lastIndex[d] = arith::SubIOp::create(rewriter, loc, size,
-                                           createIndexConstant(rewriter, loc, 1));
-    }
+    for (int64_t d : dims)
+      lastIndex[d] =
+          toValue(rewriter, loc,
+                  subIndex(rewriter, loc, sizes[d], rewriter.getIndexAttr(1)));
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
         {identity}, iterators,
@@ -517,8 +570,8 @@ struct ReverseOpLowering : OpConversionPattern<ReverseOp> {
 };
 
 /// `jx.dim` becomes `tensor.dim`.
-struct DimOpLowering : OpConversionPattern<DimOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct DimOpLowering : JxOpConversionPattern<DimOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(DimOp op, OpAdaptor adaptor,
@@ -531,8 +584,8 @@ struct DimOpLowering : OpConversionPattern<DimOp> {
 };
 
 /// `jx.from_index` becomes arith.index_cast and tensor.from_elements.
-struct FromIndexOpLowering : OpConversionPattern<FromIndexOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct FromIndexOpLowering : JxOpConversionPattern<FromIndexOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(FromIndexOp op, OpAdaptor adaptor,
@@ -549,23 +602,24 @@ struct FromIndexOpLowering : OpConversionPattern<FromIndexOp> {
 
 /// `jx.to_index` becomes tensor.extract and an index cast, zero-extending
 /// `ui32`.
-struct ToIndexOpLowering : OpConversionPattern<ToIndexOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ToIndexOpLowering : JxOpConversionPattern<ToIndexOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ToIndexOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value scalar = extractScalar(rewriter, loc, adaptor.getOperand());
-    rewriter.replaceOp(op, castToIndex(rewriter, loc, scalar,
-                                       isUnsignedJxType(op.getOperand().getType())));
+    rewriter.replaceOp(
+        op, castToIndex(rewriter, loc, scalar,
+                        isUnsignedJxType(op.getOperand().getType())));
     return success();
   }
 };
 
 /// `jx.dynamic_slice` becomes tensor.extract_slice at clamped offsets.
-struct DynamicSliceOpLowering : OpConversionPattern<DynamicSliceOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct DynamicSliceOpLowering : JxOpConversionPattern<DynamicSliceOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(DynamicSliceOp op, OpAdaptor adaptor,
@@ -589,16 +643,16 @@ struct DynamicSliceOpLowering : OpConversionPattern<DynamicSliceOp> {
     SmallVector<OpFoldResult> strides(sizes.size(), rewriter.getIndexAttr(1));
     Value slice = tensor::ExtractSliceOp::create(rewriter, loc, operand,
                                                  offsets, sizes, strides);
-    rewriter.replaceOp(op, castTo(rewriter, loc, slice,
-                                  convertJxTensorType(op.getType())));
+    rewriter.replaceOp(
+        op, castTo(rewriter, loc, slice, convertJxTensorType(op.getType())));
     return success();
   }
 };
 
 /// `jx.dynamic_update_slice` becomes tensor.insert_slice at clamped offsets.
 struct DynamicUpdateSliceOpLowering
-    : OpConversionPattern<DynamicUpdateSliceOp> {
-  using OpConversionPattern::OpConversionPattern;
+    : JxOpConversionPattern<DynamicUpdateSliceOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(DynamicUpdateSliceOp op, OpAdaptor adaptor,

@@ -227,21 +227,26 @@ bool MLIRGenerator::genInstance(const FunctionInstance &inst) {
     state.params.push_back(unflatten(param.type, entry->getArguments(), pos));
     recordSizes(state.params.back(), param.type);
   }
-  // Size variables a lambda captured arrive as i64 scalars.
+  // Size variables a lambda captured, or held by a static parameter such as
+  // a shape `(n, 3)`, arrive as integer scalars (at `path` in the param).
   for (const auto &[var, source] : inst.sizeSources) {
     if (source.axis >= 0 || state.sizes.count(var) ||
         source.param >= state.params.size())
       continue;
-    const ValueTree &scalar = state.params[source.param];
-    if (!scalar.isLeaf())
+    const ValueTree *scalar = &state.params[source.param];
+    for (unsigned index : source.path)
+      scalar = scalar && index < scalar->children.size()
+                   ? &scalar->children[index]
+                   : nullptr;
+    if (!scalar || !scalar->isLeaf())
       continue;
-    Value index = mlir::jx::ToIndexOp::create(builder, loc(inst.loc),
-                                        builder.getIndexType(), scalar.leaf);
+    Value index = mlir::jx::ToIndexOp::create(
+        builder, loc(inst.loc), builder.getIndexType(), scalar->leaf);
     // A rank-1 tensor of that size makes the size readable like any other.
     auto holder = mlir::jx::IotaOp::create(
         builder, loc(inst.loc),
-        RankedTensorType::get({ShapedType::kDynamic}, builder.getI32Type()),
-        0, ValueRange{index});
+        RankedTensorType::get({ShapedType::kDynamic}, builder.getI32Type()), 0,
+        ValueRange{index});
     state.sizes[var] = {holder, 0};
   }
 

@@ -1,4 +1,5 @@
-/*===- jx/runtime/array.h - Array descriptors, owned arrays, memory -*- C -*-===*
+/*===- jx/runtime/array.h - Array descriptors, owned arrays, memory -*- C
+ *-*-===*
  *
  * Part of the jx runtime (libjxrt).
  *

@@ -1,4 +1,5 @@
-/*===- jx/runtime/dtype.h - Element types ---------------------------*- C -*-===*
+/*===- jx/runtime/dtype.h - Element types ---------------------------*- C
+ *-*-===*
  *
  * Part of the jx runtime (libjxrt). The element types of jx arrays, with
  * their sizes and names, and conversions for the two 16-bit float formats

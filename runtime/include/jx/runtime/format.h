@@ -1,4 +1,5 @@
-/*===- jx/runtime/format.h - Printing arrays as NumPy does ----------*- C -*-===*
+/*===- jx/runtime/format.h - Printing arrays as NumPy does ----------*- C
+ *-*-===*
  *
  * Part of the jx runtime (libjxrt). Formats arrays as NumPy 1.24 prints them
  * with its default print options: `str(a)` (what `print(a)` shows) or

@@ -1,4 +1,5 @@
-/*===- jx/runtime/npy.h - Reading and writing NumPy .npy files ------*- C -*-===*
+/*===- jx/runtime/npy.h - Reading and writing NumPy .npy files ------*- C
+ *-*-===*
  *
  * Part of the jx runtime (libjxrt). The .npy format is NumPy's: a magic
  * string, a version, a header that is a Python dict literal, then the raw

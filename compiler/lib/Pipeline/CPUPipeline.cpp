@@ -1,0 +1,89 @@
+//===- CPUPipeline.cpp - jx → linalg → LLVM for the host CPU ---------------===//
+
+#include "jx/Pipeline/Pipeline.h"
+
+#include "jx/Conversion/Passes.h"
+#include "jx/Dialect/Jx/IR/JxDialect.h"
+
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+
+using namespace jx;
+
+std::string jx::getJxToLinalgPipeline(const CPUPipelineOptions &options) {
+  // Calls are inlined first so that fusion sees whole programs; functions
+  // still named by transformation requests stay (symbol-dce keeps them).
+  std::string simplify = options.optLevel > 0 ? "canonicalize,cse," : "";
+  std::string fuse = options.optLevel > 0
+                         ? "func.func(linalg-fuse-elementwise-ops),"
+                           "canonicalize,cse"
+                         : "canonicalize";
+  return "inline,symbol-dce," + simplify + "convert-jx-to-linalg," + fuse;
+}
+
+std::string jx::getLinalgToLLVMPipeline(const CPUPipelineOptions &options) {
+  // Loop bodies may yield fresh tensors (the scf loops with tensor iter_args
+  // that jx.while/fori/scan become), hence allow-return-allocs-from-loops.
+  // Math functions become libm calls (exact to glibc); rsqrt has no libm
+  // entry and is expanded first; math.ipowi becomes a generated function.
+  return "one-shot-bufferize{bufferize-function-boundaries=1 "
+         "allow-return-allocs-from-loops=1 "
+         "function-boundary-type-conversion=identity-layout-map},"
+         "func.func(convert-linalg-to-loops),"
+         "buffer-deallocation-pipeline,"
+         "convert-bufferization-to-memref,"
+         "func.func(math-expand-ops{ops=rsqrt}),"
+         "convert-math-to-funcs,convert-math-to-libm,"
+         "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
+         "convert-math-to-llvm,finalize-memref-to-llvm,convert-to-llvm,"
+         "reconcile-unrealized-casts";
+}
+
+mlir::LogicalResult jx::addPipeline(mlir::OpPassManager &pm,
+                                    llvm::StringRef pipeline) {
+  std::string error;
+  llvm::raw_string_ostream os(error);
+  if (mlir::succeeded(mlir::parsePassPipeline(pipeline, pm, os)))
+    return mlir::success();
+  llvm::errs() << "jxc: internal error: bad pass pipeline '" << pipeline
+               << "': " << error << "\n";
+  return mlir::failure();
+}
+
+void jx::registerPipelineDialects(mlir::DialectRegistry &registry) {
+  registry.insert<mlir::jx::JxDialect>();
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerAllToLLVMIRTranslations(registry);
+}
+
+void jx::registerJxPipelines() {
+  static bool registered = false;
+  if (registered)
+    return;
+  registered = true;
+  mlir::registerAllPasses();
+  mlir::jx::registerJxConversionPasses();
+  static mlir::PassPipelineRegistration<> toLinalg(
+      "jx-to-linalg", "Lower jx IR to linalg on tensors (jxc --emit=linalg)",
+      [](mlir::OpPassManager &pm) {
+        (void)addPipeline(pm, getJxToLinalgPipeline({}));
+      });
+  static mlir::PassPipelineRegistration<> linalgToLLVM(
+      "jx-linalg-to-llvm",
+      "Lower linalg on tensors (the output of -jx-to-linalg) to the LLVM "
+      "dialect",
+      [](mlir::OpPassManager &pm) {
+        (void)addPipeline(pm, getLinalgToLLVMPipeline({}));
+      });
+  static mlir::PassPipelineRegistration<> toLLVM(
+      "jx-lower-to-llvm",
+      "Lower jx IR all the way to the LLVM dialect (jxc --emit=llvm)",
+      [](mlir::OpPassManager &pm) {
+        (void)addPipeline(pm, getJxToLinalgPipeline({}));
+        (void)addPipeline(pm, getLinalgToLLVMPipeline({}));
+      });
+}
