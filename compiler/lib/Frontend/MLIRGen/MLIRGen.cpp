@@ -449,6 +449,18 @@ std::optional<ValueTree> MLIRGenerator::genExpr(const Expr &expr) {
   return result;
 }
 
+/// True when `value` is representable in the integer dtype.
+static bool fitsDType(int64_t value, DType dtype) {
+  switch (dtype) {
+  case DType::I32:
+    return value >= INT32_MIN && value <= INT32_MAX;
+  case DType::U32:
+    return value >= 0 && value <= UINT32_MAX;
+  default:
+    return true;
+  }
+}
+
 std::optional<ValueTree> MLIRGenerator::genStatic(const Expr &expr,
                                                   const StaticValue &value) {
   auto *array = llvm::dyn_cast<ArrayType>(expr.type);
@@ -460,8 +472,9 @@ std::optional<ValueTree> MLIRGenerator::genStatic(const Expr &expr,
     if (isFloat(dtype))
       return ValueTree::ofLeaf(
           constantScalar(dtype, static_cast<double>(value.intValue), expr.loc));
-    return ValueTree::ofLeaf(
-        constantScalarInt(dtype, value.intValue, expr.loc));
+    return ValueTree::ofLeaf(constantScalarInt(
+        fitsDType(value.intValue, dtype) ? dtype : DType::I64, value.intValue,
+        expr.loc));
   case StaticValue::Kind::Float:
     if (!isFloat(dtype))
       return std::nullopt;
@@ -489,11 +502,16 @@ std::optional<ValueTree> MLIRGenerator::genLiteral(const Expr &expr) {
   if (!array)
     return fail(expr.loc, "internal error: literal without an array type");
   DType dtype = array->getDType();
-  if (auto *i = llvm::dyn_cast<IntLitExpr>(&expr))
-    return ValueTree::ofLeaf(
-        isFloat(dtype)
-            ? constantScalar(dtype, static_cast<double>(i->value), expr.loc)
-            : constantScalarInt(dtype, i->value, expr.loc));
+  if (auto *i = llvm::dyn_cast<IntLitExpr>(&expr)) {
+    if (isFloat(dtype))
+      return ValueTree::ofLeaf(
+          constantScalar(dtype, static_cast<double>(i->value), expr.loc));
+    // A weak literal too large for its default i32 (`x_u32 + 4294967295`)
+    // is materialized as i64; the consumer converts it to its own dtype.
+    if (dtype != DType::Bool && !fitsDType(i->value, dtype))
+      dtype = DType::I64;
+    return ValueTree::ofLeaf(constantScalarInt(dtype, i->value, expr.loc));
+  }
   if (auto *f = llvm::dyn_cast<FloatLitExpr>(&expr))
     return ValueTree::ofLeaf(constantScalar(dtype, f->value, expr.loc));
   auto &b = llvm::cast<BoolLitExpr>(expr);

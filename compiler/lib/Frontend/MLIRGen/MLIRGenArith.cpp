@@ -34,8 +34,9 @@ Value MLIRGenerator::constantScalarInt(DType dtype, int64_t value,
     return constantScalar(dtype, static_cast<double>(value), at);
   mlir::Type element = elementType(dtype);
   auto type = RankedTensorType::get({}, element);
+  // Callers pass values in range; wrap rather than assert if one is not.
   llvm::APInt bits(element.getIntOrFloatBitWidth(), value,
-                   /*isSigned=*/isSigned(dtype));
+                   /*isSigned=*/isSigned(dtype), /*implicitTrunc=*/true);
   auto attr =
       mlir::DenseElementsAttr::get(type, mlir::IntegerAttr::get(element, bits));
   return dialect::ConstantOp::create(builder, loc(at), attr);
