@@ -52,17 +52,41 @@ int jx::runJxc(int argc, char **argv) {
   addCommonOptions(app, opts, optLevel);
   app.add_option("--emit", emit,
                  "Stage to print: tokens, ast (the typed AST), jx (the jx "
-                 "dialect IR), linalg (linalg on tensors) or llvm (the LLVM "
-                 "dialect)")
-      ->check(CLI::IsMember({"tokens", "ast", "jx", "linalg", "llvm"}));
+                 "dialect IR), linalg (linalg on tensors), llvm (the LLVM "
+                 "dialect), llvm-ir (optimized LLVM IR), asm (host "
+                 "assembly), obj (an object file, as -c) or header (the C "
+                 "header of the exported functions)")
+      ->check(CLI::IsMember({"tokens", "ast", "jx", "linalg", "llvm",
+                             "llvm-ir", "asm", "obj", "header"}));
   app.add_option("-o", opts.outputPath,
-                 "Write the output to this file instead of standard output");
+                 "Write the output to this file instead of standard output; "
+                 "without --emit, -c or --shared, link an executable that "
+                 "runs 'main'");
+  bool compileOnly = false;
+  app.add_flag("-c", compileOnly,
+               "Compile to an object file with one C entry point per "
+               "'export def' (default output: FILE.o)");
+  app.add_flag("--shared", opts.linkShared,
+               "Link a shared library exporting the entry points (default "
+               "output: libFILE.so)");
+  app.add_option("--emit-header", opts.headerPath,
+                 "Also write the C header of the exported functions to this "
+                 "file (alone: only the header)");
 
   DriverOptions runOpts;
   std::string runOptLevel = "2";
   CLI::App *run =
       app.add_subcommand("run", "Compile FILE and run its entry function");
   addCommonOptions(*run, runOpts, runOptLevel);
+  run->add_option("--arg", runOpts.runArgs,
+                  "Argument of the entry function: NAME=VALUE for a scalar "
+                  "or NAME=@FILE.npy for an array (repeatable); a struct or "
+                  "tuple parameter takes one per leaf, as p.w1=@w1.npy")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  run->add_option("--out", runOpts.outDir,
+                  "Write each result as DIR/result<path>.npy (NumPy's "
+                  "format) instead of printing it");
 
   // `jxc run FILE` must not also demand the top-level positional `file`.
   app.get_option("file")->required(false);
@@ -91,6 +115,28 @@ int jx::runJxc(int argc, char **argv) {
     return compile(runOpts);
   }
   opts.emit = *parseEmitStage(emit);
+  bool emitGiven = app.count("--emit") > 0;
+  std::string stem = opts.inputPath.substr(0, opts.inputPath.rfind('.'));
+  stem = stem.substr(stem.rfind('/') + 1);
+  if (compileOnly || opts.linkShared) {
+    if (emitGiven) {
+      fmt::print(stderr, "jxc: error: -c and --shared cannot be combined "
+                         "with --emit\n");
+      return ExitUsageError;
+    }
+    opts.emit = EmitStage::Obj;
+    if (opts.outputPath.empty())
+      opts.outputPath = compileOnly ? stem + ".o" : "lib" + stem + ".so";
+    opts.linkShared = opts.linkShared && !compileOnly;
+  } else if (!emitGiven && !opts.outputPath.empty() &&
+             opts.outputPath != "-") {
+    opts.emit = EmitStage::Obj;
+    opts.linkExecutable = true;
+  } else if (!emitGiven && !opts.headerPath.empty()) {
+    opts.emit = EmitStage::Header;
+    opts.outputPath = opts.headerPath;
+    opts.headerPath.clear();
+  }
   opts.optLevel = std::stoi(optLevel);
   return compile(opts);
 }

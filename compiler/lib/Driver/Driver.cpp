@@ -17,6 +17,7 @@
 #include "jx/Frontend/Parser.h"
 #include "jx/Frontend/Sema.h"
 #include "jx/Pipeline/Pipeline.h"
+#include "jx/Target/Artifacts.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -42,6 +43,10 @@ std::optional<EmitStage> jx::parseEmitStage(llvm::StringRef name) {
       .Case("jx", EmitStage::Jx)
       .Case("linalg", EmitStage::Linalg)
       .Case("llvm", EmitStage::LLVM)
+      .Case("llvm-ir", EmitStage::LLVMIR)
+      .Case("asm", EmitStage::Asm)
+      .Case("obj", EmitStage::Obj)
+      .Case("header", EmitStage::Header)
       .Default(std::nullopt);
 }
 
@@ -57,6 +62,14 @@ llvm::StringRef jx::emitStageName(EmitStage stage) {
     return "linalg";
   case EmitStage::LLVM:
     return "llvm";
+  case EmitStage::LLVMIR:
+    return "llvm-ir";
+  case EmitStage::Asm:
+    return "asm";
+  case EmitStage::Obj:
+    return "obj";
+  case EmitStage::Header:
+    return "header";
   }
   llvm_unreachable("unknown emit stage");
 }
@@ -146,6 +159,10 @@ public:
       return ExitProgramError;
     }
 
+    // Executables and shared libraries are written by the linker.
+    if (opts.linkExecutable || opts.linkShared)
+      return emit(fileId, llvm::nulls());
+
     std::error_code ec;
     std::string outPath = opts.outputPath.empty() ? "-" : opts.outputPath;
     llvm::ToolOutputFile out(outPath, ec, llvm::sys::fs::OF_Text);
@@ -228,9 +245,15 @@ private:
       module.print(os);
       return ExitSuccess;
     }
+    if (!opts.run && (opts.emit > EmitStage::LLVM || opts.linkExecutable ||
+                      opts.linkShared || !opts.headerPath.empty()))
+      return emitNativeArtifact(program, module, os);
 
     std::vector<ResultLeaf> leaves;
+    RunInputs inputs;
     if (opts.run) {
+      if (!loadRunInputs(*entry, inputs))
+        return ExitProgramError;
       leaves = flattenResult(entry->resultType);
       if (mlir::failed(addRunWrapper(module, entry->symbol, leaves)))
         return ExitProgramError;
@@ -244,7 +267,51 @@ private:
       module.print(os);
       return ExitSuccess;
     }
-    if (mlir::failed(runJit(module, leaves, opts.optLevel, os)))
+    RunOptions runOptions;
+    runOptions.optLevel = opts.optLevel;
+    runOptions.outDir = opts.outDir;
+    if (mlir::failed(runJit(module, inputs, leaves, runOptions, os)))
+      return ExitProgramError;
+    return ExitSuccess;
+  }
+
+  /// Reads `--arg NAME=VALUE` for every array leaf of the entry's
+  /// parameters.
+  bool loadRunInputs(const FunctionInstance &entry, RunInputs &inputs) {
+    std::map<std::string, std::string> values;
+    for (llvm::StringRef arg : opts.runArgs) {
+      auto [name, value] = arg.split('=');
+      if (name.empty() || !arg.contains('=')) {
+        diag.error({}, "--arg expects NAME=VALUE or NAME=@FILE.npy, got '" +
+                           arg + "'");
+        return false;
+      }
+      values[name.str()] = value.str();
+    }
+    std::vector<std::pair<std::string, const Type *>> params;
+    for (const FunctionInstance::Param &param : entry.params)
+      params.push_back({param.name, param.type});
+    std::string error;
+    if (inputs.load(flattenParameters(params), values, error))
+      return true;
+    diag.error({}, "cannot run '" + opts.entry + "': " + error);
+    return false;
+  }
+
+  /// Objects, headers, executables and shared libraries (jx/Target).
+  int emitNativeArtifact(const Program &program, mlir::ModuleOp module,
+                         llvm::raw_ostream &os) {
+    ArtifactOptions artifact;
+    artifact.optLevel = opts.optLevel;
+    artifact.outputPath = opts.outputPath;
+    artifact.headerPath = opts.headerPath;
+    artifact.kind = opts.linkExecutable ? ArtifactKind::Executable
+                    : opts.linkShared   ? ArtifactKind::SharedLibrary
+                    : opts.emit == EmitStage::LLVMIR ? ArtifactKind::LLVMIR
+                    : opts.emit == EmitStage::Asm    ? ArtifactKind::Assembly
+                    : opts.emit == EmitStage::Header ? ArtifactKind::Header
+                                                     : ArtifactKind::Object;
+    if (mlir::failed(emitArtifact(program, module, artifact, diag, os)))
       return ExitProgramError;
     return ExitSuccess;
   }
@@ -255,12 +322,6 @@ private:
       llvm::StringRef symbol = inst->symbol;
       if (symbol.rsplit('.').second != opts.entry)
         continue;
-      if (!inst->params.empty()) {
-        diag.error(inst->loc, "'jxc run' cannot pass arguments to '" +
-                                  opts.entry +
-                                  "' yet; run a function without parameters");
-        return nullptr;
-      }
       return inst;
     }
     diag.error({}, "no function '" + opts.entry + "' to run in '" +

@@ -46,6 +46,171 @@ std::vector<ResultLeaf> jx::flattenResult(const Type *type) {
   return leaves;
 }
 
+static void flattenParameter(const std::string &name, const Type *type,
+                             std::vector<ArgumentLeaf> &out) {
+  if (auto *array = llvm::dyn_cast_or_null<ArrayType>(type)) {
+    out.push_back({name, array});
+  } else if (auto *tuple = llvm::dyn_cast_or_null<TupleType>(type)) {
+    for (auto [i, element] : llvm::enumerate(tuple->getElements()))
+      flattenParameter(name + "." + std::to_string(i), element, out);
+  } else if (auto *st = llvm::dyn_cast_or_null<StructType>(type)) {
+    for (const StructType::Field &field : st->getFields())
+      flattenParameter(name + "." + field.name, field.type, out);
+  }
+}
+
+std::vector<ArgumentLeaf> jx::flattenParameters(
+    llvm::ArrayRef<std::pair<std::string, const Type *>> params) {
+  std::vector<ArgumentLeaf> leaves;
+  for (const auto &[name, type] : params)
+    flattenParameter(name, type, leaves);
+  return leaves;
+}
+
+//===----------------------------------------------------------------------===//
+// Arguments
+//===----------------------------------------------------------------------===//
+
+static jx_dtype_t runtimeDType(DType dtype);
+
+RunInputs::~RunInputs() {
+  for (jx_owned_array_t *array : owned)
+    jx_array_free(array);
+}
+
+std::vector<const jx_array_t *> RunInputs::arrays() const {
+  std::vector<const jx_array_t *> views;
+  for (jx_owned_array_t *array : owned)
+    views.push_back(jx_array_view(array));
+  return views;
+}
+
+/// A rank-0 array holding the literal `text` read as `dtype`.
+static jx_status_t parseScalar(llvm::StringRef text, DType dtype,
+                               jx_owned_array_t **out) {
+  jx_status_t status = jx_array_create(runtimeDType(dtype), 0, nullptr, out);
+  if (status)
+    return status;
+  void *data = jx_array_view(*out)->data;
+  auto bad = [&]() {
+    return jx_status_make(JX_INVALID_ARGUMENT, "'%s' is not a %s literal",
+                          text.str().c_str(), dtypeName(dtype).str().c_str());
+  };
+  if (dtype == DType::Bool) {
+    if (text != "true" && text != "false")
+      return bad();
+    *static_cast<uint8_t *>(data) = text == "true";
+    return nullptr;
+  }
+  if (isFloat(dtype)) {
+    double value;
+    if (text.getAsDouble(value))
+      return bad();
+    if (dtype == DType::F64)
+      *static_cast<double *>(data) = value;
+    else if (dtype == DType::F32)
+      *static_cast<float *>(data) = static_cast<float>(value);
+    else
+      return jx_status_make(JX_UNSUPPORTED,
+                            "scalar arguments of dtype %s need a .npy file",
+                            dtypeName(dtype).str().c_str());
+    return nullptr;
+  }
+  int64_t value;
+  if (text.getAsInteger(0, value))
+    return bad();
+  switch (dtype) {
+  case DType::I32:
+    if (value < INT32_MIN || value > INT32_MAX)
+      return bad();
+    *static_cast<int32_t *>(data) = static_cast<int32_t>(value);
+    break;
+  case DType::U32:
+    if (value < 0 || value > UINT32_MAX)
+      return bad();
+    *static_cast<uint32_t *>(data) = static_cast<uint32_t>(value);
+    break;
+  default:
+    *static_cast<int64_t *>(data) = value;
+    break;
+  }
+  return nullptr;
+}
+
+bool RunInputs::load(llvm::ArrayRef<ArgumentLeaf> leaves,
+                     const std::map<std::string, std::string> &values,
+                     std::string &error) {
+  // Each size variable's value and the argument that fixed it.
+  std::map<const SizeVar *, std::pair<int64_t, std::string>> sizes;
+  for (const ArgumentLeaf &leaf : leaves) {
+    auto it = values.find(leaf.name);
+    if (it == values.end()) {
+      error = "missing --arg " + leaf.name + "=... for a " +
+              typeToString(leaf.type);
+      return false;
+    }
+    llvm::StringRef value = it->second;
+    jx_owned_array_t *array = nullptr;
+    jx_status_t status =
+        value.consume_front("@")
+            ? jx_npy_read(value.str().c_str(), &array)
+            : (leaf.type->isScalar()
+                   ? parseScalar(value, leaf.type->getDType(), &array)
+                   : jx_status_make(JX_INVALID_ARGUMENT,
+                                    "a %s needs a .npy file: --arg %s=@FILE",
+                                    typeToString(leaf.type).c_str(),
+                                    leaf.name.c_str()));
+    if (status) {
+      error = "argument '" + leaf.name + "': " + jx_status_message(status);
+      jx_status_free(status);
+      return false;
+    }
+    owned.push_back(array);
+
+    const jx_array_t *view = jx_array_view(array);
+    auto describe = [&]() {
+      std::string shape;
+      for (int32_t i = 0; i < view->rank; ++i)
+        shape += (i ? ", " : "") + std::to_string(view->shape[i]);
+      return std::string(jx_dtype_name(view->dtype)) + "[" + shape + "]";
+    };
+    if (view->dtype != runtimeDType(leaf.type->getDType()) ||
+        view->rank != static_cast<int32_t>(leaf.type->getRank())) {
+      error = "argument '" + leaf.name + "' must be a " +
+              typeToString(leaf.type) + ", got " + describe();
+      return false;
+    }
+    for (auto [axis, dim] : llvm::enumerate(leaf.type->getShape())) {
+      int64_t size = view->shape[axis];
+      if (dim.isStatic() && dim.size != size) {
+        error = "argument '" + leaf.name + "' must be a " +
+                typeToString(leaf.type) + ", got " + describe();
+        return false;
+      }
+      if (!dim.var)
+        continue;
+      auto [entry, inserted] =
+          sizes.try_emplace(dim.var, size, leaf.name);
+      if (!inserted && entry->second.first != size) {
+        error = "argument '" + leaf.name + "' axis " + std::to_string(axis) +
+                " has size " + std::to_string(size) + " but '" +
+                dim.var->name + "' is " + std::to_string(entry->second.first) +
+                " from argument '" + entry->second.second + "'";
+        return false;
+      }
+    }
+  }
+  for (const auto &[name, value] : values) {
+    bool known = llvm::any_of(
+        leaves, [&](const ArgumentLeaf &leaf) { return leaf.name == name; });
+    if (!known) {
+      error = "no parameter '" + name + "' to pass --arg to";
+      return false;
+    }
+  }
+  return true;
+}
+
 //===----------------------------------------------------------------------===//
 // The wrapper
 //===----------------------------------------------------------------------===//
@@ -78,9 +243,6 @@ mlir::LogicalResult jx::addRunWrapper(mlir::ModuleOp module,
   auto callee = module.lookupSymbol<mlir::func::FuncOp>(entry);
   if (!callee)
     return module.emitError("no function '") << entry << "' to run";
-  if (callee.getNumArguments() != 0)
-    return callee.emitError("'jxc run' runs functions without parameters; '")
-           << entry << "' has " << callee.getNumArguments();
   if (callee.getNumResults() != leaves.size())
     return callee.emitError("internal error: result leaves do not match");
 
@@ -103,10 +265,15 @@ mlir::LogicalResult jx::addRunWrapper(mlir::ModuleOp module,
     printers[name] = decl;
   }
 
-  auto run = mlir::func::FuncOp::create(builder, loc, "jx.run",
-                                        builder.getFunctionType({}, {}));
-  builder.setInsertionPointToStart(run.addEntryBlock());
-  auto call = mlir::func::CallOp::create(builder, loc, callee, {});
+  auto run = mlir::func::FuncOp::create(
+      builder, loc, "jx.run",
+      builder.getFunctionType(callee.getArgumentTypes(), {}));
+  // The host passes the arguments as memref descriptors.
+  run->setAttr("llvm.emit_c_interface", builder.getUnitAttr());
+  mlir::Block *body = run.addEntryBlock();
+  builder.setInsertionPointToStart(body);
+  auto call = mlir::func::CallOp::create(builder, loc, callee,
+                                         body->getArguments());
   for (auto [index, leaf] : llvm::enumerate(leaves)) {
     mlir::Value result = call.getResult(index);
     auto tensor = llvm::cast<mlir::RankedTensorType>(result.getType());
@@ -140,11 +307,14 @@ struct UnrankedMemRef {
 struct RunContext {
   llvm::ArrayRef<ResultLeaf> leaves;
   llvm::raw_ostream *os = nullptr;
+  std::string outDir;
   bool failed = false;
 };
 thread_local RunContext *currentRun = nullptr;
 
-jx_dtype_t runtimeDType(DType dtype) {
+} // namespace
+
+static jx_dtype_t runtimeDType(DType dtype) {
   switch (dtype) {
   case DType::Bool:
     return JX_DTYPE_BOOL;
@@ -166,6 +336,8 @@ jx_dtype_t runtimeDType(DType dtype) {
   llvm_unreachable("unknown dtype");
 }
 
+namespace {
+
 /// Prints result leaf `index`. The ranked descriptor behind `memref` is
 /// `{T *allocated, T *aligned, i64 offset, i64 sizes[rank],
 /// i64 strides[rank]}`.
@@ -186,6 +358,16 @@ void printLeaf(int64_t index, UnrankedMemRef *memref) {
   array.rank = rank;
   array.shape = words + 3;
   array.strides = words + 3 + rank;
+
+  if (!run->outDir.empty()) {
+    std::string path = run->outDir + "/result" + leaf.path + ".npy";
+    if (jx_status_t status = jx_npy_write(path.c_str(), &array)) {
+      llvm::errs() << "jxc: error: " << jx_status_message(status) << "\n";
+      jx_status_free(status);
+      run->failed = true;
+    }
+    return;
+  }
 
   jx_format_options_t options;
   jx_format_options_initialize(&options);
@@ -217,18 +399,34 @@ void printLeaf(int64_t index, UnrankedMemRef *memref) {
 
 } // namespace
 
-mlir::LogicalResult jx::runJit(mlir::ModuleOp module,
+/// MLIR's ranked memref descriptor for a contiguous array, as 64-bit words:
+/// `{allocated, aligned, offset, sizes[rank], strides[rank]}`.
+static std::vector<int64_t> memrefDescriptor(const jx_array_t &array) {
+  std::vector<int64_t> words(3 + 2 * array.rank);
+  words[0] = words[1] = reinterpret_cast<int64_t>(array.data);
+  words[2] = 0;
+  int64_t stride = 1;
+  for (int32_t i = array.rank - 1; i >= 0; --i) {
+    words[3 + i] = array.shape[i];
+    words[3 + array.rank + i] = stride;
+    stride *= std::max<int64_t>(array.shape[i], 1);
+  }
+  return words;
+}
+
+mlir::LogicalResult jx::runJit(mlir::ModuleOp module, const RunInputs &inputs,
                                llvm::ArrayRef<ResultLeaf> leaves,
-                               unsigned optLevel, llvm::raw_ostream &os) {
+                               const RunOptions &runOptions,
+                               llvm::raw_ostream &os) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
 
+  unsigned optLevel = std::min(runOptions.optLevel, 3u);
   auto transformer = mlir::makeOptimizingTransformer(
-      std::min(optLevel, 3u), /*sizeLevel=*/0, /*targetMachine=*/nullptr);
+      optLevel, /*sizeLevel=*/0, /*targetMachine=*/nullptr);
   mlir::ExecutionEngineOptions options;
   options.transformer = transformer;
-  options.jitCodeGenOptLevel = static_cast<llvm::CodeGenOptLevel>(
-      std::min(optLevel, 3u));
+  options.jitCodeGenOptLevel = static_cast<llvm::CodeGenOptLevel>(optLevel);
   auto engine = mlir::ExecutionEngine::create(module, options);
   if (!engine) {
     std::string message = llvm::toString(engine.takeError());
@@ -245,11 +443,24 @@ mlir::LogicalResult jx::runJit(mlir::ModuleOp module,
     return symbols;
   });
 
+  // `_mlir_ciface_jx.run` takes one pointer to a descriptor per argument;
+  // the packed form takes a pointer to each of those pointers.
+  std::vector<std::vector<int64_t>> descriptors;
+  for (const jx_array_t *array : inputs.arrays())
+    descriptors.push_back(memrefDescriptor(*array));
+  std::vector<void *> descriptorPointers;
+  for (std::vector<int64_t> &words : descriptors)
+    descriptorPointers.push_back(words.data());
+  llvm::SmallVector<void *> packed;
+  for (void *&pointer : descriptorPointers)
+    packed.push_back(&pointer);
+
   RunContext context;
   context.leaves = leaves;
   context.os = &os;
+  context.outDir = runOptions.outDir;
   currentRun = &context;
-  llvm::Error error = (*engine)->invokePacked("jx.run");
+  llvm::Error error = (*engine)->invokePacked("_mlir_ciface_jx.run", packed);
   currentRun = nullptr;
   if (error) {
     std::string message = llvm::toString(std::move(error));

@@ -29,10 +29,12 @@ std::string jx::getLinalgToLLVMPipeline(const CPUPipelineOptions &options) {
   // that jx.while/fori/scan become), hence allow-return-allocs-from-loops.
   // Math functions become libm calls (exact to glibc); rsqrt has no libm
   // entry and is expanded first; math.ipowi becomes a generated function.
+  // Copies out of strided slices become loops (jx-lower-strided-copies)
+  // rather than calls to MLIR's memrefCopy runtime function.
   return "one-shot-bufferize{bufferize-function-boundaries=1 "
          "allow-return-allocs-from-loops=1 "
          "function-boundary-type-conversion=identity-layout-map},"
-         "func.func(convert-linalg-to-loops),"
+         "func.func(jx-lower-strided-copies,convert-linalg-to-loops),"
          "buffer-deallocation-pipeline,"
          "convert-bufferization-to-memref,"
          "func.func(math-expand-ops{ops=rsqrt}),"

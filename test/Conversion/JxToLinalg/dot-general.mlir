@@ -106,3 +106,19 @@ func.func @outer_ui32(%a: tensor<3xui32>, %b: tensor<2xui32>) -> tensor<3x2xui32
       : (tensor<3xui32>, tensor<2xui32>) -> tensor<3x2xui32>
   return %0 : tensor<3x2xui32>
 }
+
+// -----
+
+// Contracting every dimension of matrices gives a scalar: the result map has
+// no results (regression: it was a null map and the pattern crashed).
+// CHECK-DAG: #[[$LHS:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$RHS:.*]] = affine_map<(d0, d1) -> (d1, d0)>
+// CHECK-DAG: #[[$OUT:.*]] = affine_map<(d0, d1) -> ()>
+// CHECK-LABEL: func.func @contract_all
+// CHECK: linalg.generic {indexing_maps = [#[[$LHS]], #[[$RHS]], #[[$OUT]]], iterator_types = ["reduction", "reduction"]}
+// CHECK-SAME: outs(%{{.*}} : tensor<f32>)
+func.func @contract_all(%a: tensor<3x2xf32>, %b: tensor<2x3xf32>) -> tensor<f32> {
+  %0 = jx.dot_general %a, %b, batching_dims = [] x [], contracting_dims = [0, 1] x [1, 0]
+      : (tensor<3x2xf32>, tensor<2x3xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}

@@ -13,6 +13,10 @@
 namespace mlir {
 namespace jx {
 
+/// Declares `createLowerStridedCopiesPass()`.
+#define GEN_PASS_DECL_LOWERSTRIDEDCOPIESPASS
+#include "jx/Conversion/Passes.h.inc"
+
 /// Generates `registerJxConversionPasses()` and one `register<Pass>()` per
 /// pass.
 #define GEN_PASS_REGISTRATION

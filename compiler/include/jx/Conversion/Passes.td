@@ -70,4 +70,38 @@ def ConvertJxToLinalgPass : Pass<"convert-jx-to-linalg", "ModuleOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// Bufferized code without the MLIR runtime
+//===----------------------------------------------------------------------===//
+
+def LowerStridedCopiesPass
+    : Pass<"jx-lower-strided-copies", "::mlir::func::FuncOp"> {
+  let summary = "rewrite memref.copy between non-contiguous buffers into "
+                "linalg.copy";
+  let description = [{
+    The LLVM lowering of `memref.copy` calls `memrefCopy`, a function of
+    MLIR's `c_runner_utils` library, unless both operands are contiguous.
+    Compiled jx programs link no MLIR runtime library (neither the JIT of
+    `jxc run` nor object files), so the copies that bufferization creates
+    for strided slices (`x[::2]`, `x[:, 0]`) are rewritten into
+    `linalg.copy`, which `convert-linalg-to-loops` turns into loops.
+    Contiguous copies stay `memref.copy` (an `llvm.memcpy`).
+
+    Example:
+
+    ```mlir
+    memref.copy %src, %dst
+        : memref<3xf32, strided<[2]>> to memref<3xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    linalg.copy ins(%src : memref<3xf32, strided<[2]>>)
+                outs(%dst : memref<3xf32>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // JX_CONVERSION_PASSES_TD

@@ -19,7 +19,8 @@
 namespace jx {
 
 /// The stages `--emit` can stop at, in pipeline order.
-enum class EmitStage { Tokens, AST, Jx, Linalg, LLVM };
+/// LLVMIR, Asm, Obj and Header are the native artifacts of jx/Target.
+enum class EmitStage { Tokens, AST, Jx, Linalg, LLVM, LLVMIR, Asm, Obj, Header };
 
 std::optional<EmitStage> parseEmitStage(llvm::StringRef name);
 llvm::StringRef emitStageName(EmitStage stage);
@@ -35,6 +36,16 @@ struct DriverOptions {
   std::string entry = "main";
   unsigned optLevel = 2;
   bool run = false; ///< `jxc run FILE`
+  /// `jxc run --arg NAME=VALUE|@file.npy`, in the order given.
+  std::vector<std::string> runArgs;
+  /// `jxc run --out DIR`: write results as .npy files instead of printing.
+  std::string outDir;
+  /// Native artifacts (jx/Target/Artifacts.h): `-o FILE` without `--emit`
+  /// links an executable, `--shared` a shared library; `--emit-header FILE`
+  /// also writes the C header.
+  bool linkExecutable = false;
+  bool linkShared = false;
+  std::string headerPath;
 };
 
 /// Runs the pipeline described by `options`; returns an ExitCode.

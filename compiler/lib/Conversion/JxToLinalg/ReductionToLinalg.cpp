@@ -707,11 +707,17 @@ struct DotGeneralOpLowering : public OpConversionPattern<DotGeneralOp> {
       }
       return AffineMap::get(numLoops, 0, exprs, ctx);
     };
+    // The result takes the leading loops; built from the identity's first
+    // results since getMajorSubMap(0) is a null map (a scalar result, as in
+    // einsum("ij,ij->", a, b)).
     SmallVector<AffineMap> maps{
         operandMap(lhsRank, lb, lc, lhsFree, numBatch),
         operandMap(rhsRank, rb, rc, rhsFree, numBatch + lhsFree.size()),
-        AffineMap::getMultiDimIdentityMap(numLoops, ctx)
-            .getMajorSubMap(numResult)};
+        AffineMap::get(numLoops, 0,
+                       AffineMap::getMultiDimIdentityMap(numLoops, ctx)
+                           .getResults()
+                           .take_front(numResult),
+                       ctx)};
     SmallVector<utils::IteratorType> iterators(numResult,
                                                utils::IteratorType::parallel);
     iterators.append(lc.size(), utils::IteratorType::reduction);

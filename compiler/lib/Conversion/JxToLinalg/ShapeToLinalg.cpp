@@ -379,7 +379,9 @@ struct TransposeOpLowering : JxOpConversionPattern<TransposeOp> {
   }
 };
 
-/// `jx.slice` becomes a strided tensor.extract_slice.
+/// `jx.slice` becomes a strided tensor.extract_slice; an empty slice becomes
+/// a `tensor.empty`, since extract_slice rejects an offset at the end of the
+/// operand (`x[3:]` of a length-3 `x`) even when nothing is read.
 struct SliceOpLowering : JxOpConversionPattern<SliceOp> {
   using JxOpConversionPattern::JxOpConversionPattern;
 
@@ -388,17 +390,25 @@ struct SliceOpLowering : JxOpConversionPattern<SliceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     SmallVector<OpFoldResult> offsets, sizes, strides;
+    bool empty = false;
     for (auto [start, limit, stride] : llvm::zip(
              op.getStartIndices(), op.getLimitIndices(), op.getStrides())) {
+      int64_t size = limit > start ? (limit - start + stride - 1) / stride : 0;
+      empty |= size == 0;
       offsets.push_back(rewriter.getIndexAttr(start));
-      sizes.push_back(rewriter.getIndexAttr(
-          limit > start ? (limit - start + stride - 1) / stride : 0));
+      sizes.push_back(rewriter.getIndexAttr(size));
       strides.push_back(rewriter.getIndexAttr(stride));
+    }
+    auto resultType = convertJxTensorType(op.getType());
+    if (empty && resultType.hasStaticShape()) {
+      rewriter.replaceOp(
+          op, tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                      resultType.getElementType()));
+      return success();
     }
     Value slice = tensor::ExtractSliceOp::create(
         rewriter, loc, adaptor.getOperand(), offsets, sizes, strides);
-    rewriter.replaceOp(
-        op, castTo(rewriter, loc, slice, convertJxTensorType(op.getType())));
+    rewriter.replaceOp(op, castTo(rewriter, loc, slice, resultType));
     return success();
   }
 };

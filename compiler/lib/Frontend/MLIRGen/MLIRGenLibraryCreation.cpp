@@ -14,8 +14,8 @@ using mlir::Value;
 namespace dialect = mlir::jx;
 
 /// linspace(start, stop, num=50, endpoint=true, retstep=false, dtype,
-/// axis=0): `start + i * delta` along `axis`, in a float type, with the last
-/// element exactly `stop` when `endpoint`.
+/// axis=0): `start + i * delta` along `axis`, in f64, with the last element
+/// exactly `stop` when `endpoint`.
 static std::optional<ValueTree> genLinspace(MLIRGenerator &gen, LibCall &call,
                                             const ArrayType *result) {
   SourceLoc at = call.loc;
@@ -34,7 +34,9 @@ static std::optional<ValueTree> genLinspace(MLIRGenerator &gen, LibCall &call,
     axis += rank;
   bool endpoint = libBool(call.get("endpoint")).value_or(true);
   DType rd = result->getDType();
-  DType cd = isFloat(rd) ? rd : (rd == DType::I64 ? DType::F64 : DType::F32);
+  // Computed in f64 and rounded once, as NumPy does: in f32, `start + i *
+  // delta` is off by an ulp (linspace(-1.0, 1.0, 4) gave -0.3333333).
+  DType cd = DType::F64;
   mlir::Type ce = gen.elementType(cd);
 
   IndexShape dims, bdims;
