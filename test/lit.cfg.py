@@ -64,6 +64,18 @@ jx_lower_to_llvm_passes = [
     "-reconcile-unrealized-casts",
 ]
 config.substitutions.append(("%jx_lower_to_llvm", mlir_opt + " " + " ".join(jx_lower_to_llvm_passes)))
+# Embedding tests (test/Embed) compile C and C++ programs against the
+# generated headers and link them with the objects and libjxrt. Under a
+# sanitized build libjxrt is instrumented, so the programs are too.
+clang = os.path.join(config.llvm_tools_dir, "clang")
+config.substitutions.append(("%clangxx", clang + "++"))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(("%jxrt_lib", os.path.join(config.jx_obj_root, "lib", "libjxrt.a")))
+config.substitutions.append(("%jxrt_include", os.path.join(config.jx_src_root, "runtime", "include")))
+embed_cflags = "-g"
+if config.jx_sanitizers in ("ON", "1", "TRUE", "True", "YES"):
+    embed_cflags += " -fsanitize=address,undefined -fno-omit-frame-pointer"
+config.substitutions.append(("%embed_cflags", embed_cflags))
 config.substitutions.append(("%stdlib", os.path.join(config.jx_src_root, "stdlib")))
 config.substitutions.append(("%examples", os.path.join(config.jx_src_root, "examples")))
 config.substitutions.append(("%design", os.path.join(config.jx_src_root, "..", "shared", "design")))

@@ -17,8 +17,11 @@ std::string jx::getJxToLinalgPipeline(const CPUPipelineOptions &options) {
   // Calls are inlined first so that fusion sees whole programs; functions
   // still named by transformation requests stay (symbol-dce keeps them).
   std::string simplify = options.optLevel > 0 ? "canonicalize,cse," : "";
+  // Named ops (broadcast, reduce, matmul) become linalg.generic so that
+  // elementwise producers fuse into them: `sum(x + 2*y + z*z)` is one loop.
   std::string fuse = options.optLevel > 0
-                         ? "func.func(linalg-fuse-elementwise-ops),"
+                         ? "func.func(linalg-generalize-named-ops),"
+                           "func.func(linalg-fuse-elementwise-ops),"
                            "canonicalize,cse"
                          : "canonicalize";
   return "inline,symbol-dce," + simplify + "convert-jx-to-linalg," + fuse;

@@ -64,7 +64,7 @@ static jx_status_t jxabi_check(const char *fn, int32_t n,
                             fn, leaf->name);
     status = jx_array_validate(a);
     if (status)
-      return jx_status_annotate(status, "%s: argument '%s': ", fn,
+      return jx_status_annotate(status, "%s: argument '%s'", fn,
                                 leaf->name);
     if (a->dtype != leaf->dtype)
       return jx_status_make(JX_INVALID_ARGUMENT,
@@ -126,7 +126,7 @@ static jx_status_t jxabi_prepare(const char *fn, int32_t n,
     if (!jx_array_is_contiguous(a) || (uintptr_t)a->data % size != 0) {
       jx_status_t status = jx_array_create_copy(a, &copies[i]);
       if (status)
-        return jx_status_annotate(status, "%s: argument '%s': ", fn,
+        return jx_status_annotate(status, "%s: argument '%s'", fn,
                                   leaves[i].name);
       a = jx_array_view(copies[i]);
     }
@@ -220,7 +220,7 @@ static jx_status_t jxabi_take(const char *fn, int32_t n,
       jx_array_free(*slots[i]);
       *slots[i] = NULL;
     }
-    return jx_status_annotate(status, "%s: ", fn);
+    return jx_status_annotate(status, "%s", fn);
   }
   return JX_STATUS_OK;
 }

@@ -91,3 +91,17 @@ func.func @pad_dynamic(%x: tensor<?x3xi32>, %z: tensor<i32>) -> tensor<?x5xi32> 
   %0 = jx.pad %x, %z, low = [0, 1], high = [1, -1], interior = [2, 1] : (tensor<?x3xi32>, tensor<i32>) -> tensor<?x5xi32>
   return %0 : tensor<?x5xi32>
 }
+
+// -----
+
+// An empty slice starting at the end (x[3:] of a length-3 x) is a
+// tensor.empty: extract_slice rejects offset 3 even with size 0 (regression:
+// the lowering produced invalid IR).
+// CHECK-LABEL: func.func @empty_slice_at_end
+// CHECK-NOT: tensor.extract_slice
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<0x2xf32>
+// CHECK: return %[[E]]
+func.func @empty_slice_at_end(%x: tensor<3x2xf32>) -> tensor<0x2xf32> {
+  %0 = jx.slice %x, start = [3, 0], limit = [3, 2], stride = [1, 1] : (tensor<3x2xf32>) -> tensor<0x2xf32>
+  return %0 : tensor<0x2xf32>
+}
