@@ -39,31 +39,10 @@ if all(os.path.exists(f) for f in [mlir_runner, mlir_opt, mlir_c_runner_utils, m
 config.substitutions.append(("%mlir_c_runner_utils", mlir_c_runner_utils))
 config.substitutions.append(("%mlir_runner_utils", mlir_runner_utils))
 # Lowers the output of `jx-opt -convert-jx-to-linalg` (linalg, tensor, arith,
-# math, scf, func on tensors) to the LLVM dialect for mlir-runner: bufferize
-# (function boundaries included; loop bodies may yield fresh tensors, as the
-# scf loops with tensor iter_args from jx.while/fori/scan do), loops,
-# ownership-based deallocation, then everything to LLVM. Math functions
-# become libm calls (exact, not vectorized); rsqrt is expanded first since
-# libm has none; math.ipowi becomes a generated function. A reference
-# pipeline for tests, not the optimizing CPU pipeline of jxc.
-jx_lower_to_llvm_passes = [
-    '-one-shot-bufferize="bufferize-function-boundaries allow-return-allocs-from-loops"',
-    "-convert-linalg-to-loops",
-    "-buffer-deallocation-pipeline",
-    "-convert-bufferization-to-memref",
-    "-math-expand-ops=ops=rsqrt",
-    "-convert-math-to-funcs",
-    "-convert-math-to-libm",
-    "-expand-strided-metadata",
-    "-lower-affine",
-    "-convert-scf-to-cf",
-    "-convert-math-to-llvm",
-    # convert-to-llvm leaves memref.reshape (from tensor.reshape) alone.
-    "-finalize-memref-to-llvm",
-    "-convert-to-llvm",
-    "-reconcile-unrealized-casts",
-]
-config.substitutions.append(("%jx_lower_to_llvm", mlir_opt + " " + " ".join(jx_lower_to_llvm_passes)))
+# math, scf, func on tensors) to the LLVM dialect for mlir-runner with the
+# very pipeline jxc uses (compiler/lib/Pipeline), registered in jx-opt.
+config.substitutions.append(("%jx_lower_to_llvm",
+                             os.path.join(config.jx_tools_dir, "jx-opt") + " -jx-linalg-to-llvm"))
 # Embedding tests (test/Embed) compile C and C++ programs against the
 # generated headers and link them with the objects and libjxrt. Under a
 # sanitized build libjxrt is instrumented, so the programs are too.

@@ -44,8 +44,8 @@ public:
     std::unique_ptr<llvm::ToolOutputFile> header;
     if (!options.headerPath.empty()) {
       std::error_code ec;
-      header = std::make_unique<llvm::ToolOutputFile>(
-          options.headerPath, ec, llvm::sys::fs::OF_Text);
+      header = std::make_unique<llvm::ToolOutputFile>(options.headerPath, ec,
+                                                      llvm::sys::fs::OF_Text);
       if (ec)
         return error("cannot write '" + options.headerPath +
                      "': " + ec.message());
@@ -119,11 +119,12 @@ private:
       emitExportWrappers(abi, options.kind == ArtifactKind::Executable, out);
     }
     std::vector<std::string> compile = {
-        "-x",  "c",  "-std=c11",
-        "-O2", "-fPIC", "-w",
-        "-I",  toolchain.runtimeInclude,
-        "-c",  wrappers.path.str().str(),
-        "-o",  wrappersObject.path.str().str()};
+        "-x",       "c",
+        "-std=c11", "-O2",
+        "-fPIC",    "-w",
+        "-I",       toolchain.runtimeInclude,
+        "-c",       wrappers.path.str().str(),
+        "-o",       wrappersObject.path.str().str()};
     compile.insert(compile.end(), toolchain.flags.begin(),
                    toolchain.flags.end());
     if (!runCompiler(toolchain, compile, message))
@@ -214,8 +215,7 @@ private:
       if (mlir::failed(makeTemp("jx-exports", "map", versionScript)))
         return mlir::failure();
       std::error_code ec;
-      llvm::raw_fd_ostream out(versionScript.path, ec,
-                               llvm::sys::fs::OF_Text);
+      llvm::raw_fd_ostream out(versionScript.path, ec, llvm::sys::fs::OF_Text);
       if (ec)
         return error("cannot write '" + versionScript.path.str().str() +
                      "': " + ec.message());
@@ -228,11 +228,17 @@ private:
       out << "    jx_*;\n  local: *;\n};\n";
       out.close();
       args.push_back("-shared");
-      args.push_back("-Wl,--version-script=" +
-                     versionScript.path.str().str());
+      args.push_back("-Wl,--version-script=" + versionScript.path.str().str());
     }
     args.insert(args.end(), objects.begin(), objects.end());
+    // A shared library carries the whole runtime API, so its users need
+    // nothing else to read statuses and free arrays.
+    bool shared = options.kind == ArtifactKind::SharedLibrary;
+    if (shared)
+      args.push_back("-Wl,--whole-archive");
     args.push_back(toolchain.runtimeLibrary);
+    if (shared)
+      args.push_back("-Wl,--no-whole-archive");
     args.push_back("-lm");
     args.insert(args.end(), toolchain.flags.begin(), toolchain.flags.end());
     std::string message;

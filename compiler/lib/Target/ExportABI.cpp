@@ -23,19 +23,17 @@ using namespace jx;
 
 std::string jx::cIdentifier(llvm::StringRef name) {
   static const llvm::StringSet<> keywords = {
-      "auto",      "break",    "case",     "char",      "const",
-      "continue",  "default",  "do",       "double",    "else",
-      "enum",      "extern",   "float",    "for",       "goto",
-      "if",        "inline",   "int",      "long",      "register",
-      "restrict",  "return",   "short",    "signed",    "sizeof",
-      "static",    "struct",   "switch",   "typedef",   "union",
-      "unsigned",  "void",     "volatile", "while",     "bool",
-      "true",      "false",    "class",    "delete",    "new",
-      "namespace", "operator", "private",  "protected", "public",
-      "template",  "this",     "throw",    "try",       "catch",
-      "virtual",   "friend",   "using",    "typename",  "mutable",
-      "explicit",  "export",   "nullptr",  "and",       "or",
-      "not",       "xor",      "main"};
+      "auto",     "break",     "case",     "char",     "const",     "continue",
+      "default",  "do",        "double",   "else",     "enum",      "extern",
+      "float",    "for",       "goto",     "if",       "inline",    "int",
+      "long",     "register",  "restrict", "return",   "short",     "signed",
+      "sizeof",   "static",    "struct",   "switch",   "typedef",   "union",
+      "unsigned", "void",      "volatile", "while",    "bool",      "true",
+      "false",    "class",     "delete",   "new",      "namespace", "operator",
+      "private",  "protected", "public",   "template", "this",      "throw",
+      "try",      "catch",     "virtual",  "friend",   "using",     "typename",
+      "mutable",  "explicit",  "export",   "nullptr",  "and",       "or",
+      "not",      "xor",       "main"};
   std::string id;
   for (char c : name)
     id += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
@@ -97,8 +95,8 @@ private:
       for (auto [i, element] : llvm::enumerate(tuple->getElements()))
         fields.push_back({"_" + std::to_string(i), element});
     } else if (auto *s = llvm::dyn_cast<StructType>(type)) {
-      auto key = std::make_pair(static_cast<const void *>(s->getDecl()),
-                                result);
+      auto key =
+          std::make_pair(static_cast<const void *>(s->getDecl()), result);
       if (auto it = structNames.find(key); it != structNames.end())
         return it->second;
       st.cName = abi.prefix + "_" + cIdentifier(s->getName()) +
@@ -182,16 +180,16 @@ private:
       bool isArray = llvm::isa<ArrayType>(param.type);
       p.cType = "const " + *ct + " *";
       std::size_t first = fn.args.size();
-      flatten(param.type, isArray ? p.cName : "(*" + p.cName + ")",
-              param.name, "", fn.args);
+      flatten(param.type, isArray ? p.cName : "(*" + p.cName + ")", param.name,
+              "", fn.args);
       for (std::size_t i = first; i < fn.args.size(); ++i) {
         ABILeaf &leaf = fn.args[i];
         // `(*p).w1` reads better as `p->w1`; arrays are passed as pointers.
         if (isArray)
           leaf.access = p.cName;
         else
-          leaf.access = "&" + p.cName + "->" +
-                        leaf.access.substr(p.cName.size() + 4);
+          leaf.access =
+              "&" + p.cName + "->" + leaf.access.substr(p.cName.size() + 4);
       }
       fn.params.push_back(std::move(p));
     }
@@ -217,8 +215,8 @@ private:
     }
     if (fn.resultCType.empty() && inst.resultType &&
         !isEmptyTuple(inst.resultType)) {
-      diag.error(inst.loc, "the result type " + resultText +
-                               " of '" + shortName.str() +
+      diag.error(inst.loc, "the result type " + resultText + " of '" +
+                               shortName.str() +
                                "' cannot be returned through the C ABI");
       return mlir::failure();
     }

@@ -419,8 +419,7 @@ void emitEntry(const ABIFunction &fn, llvm::StringSet<> &freed,
   os << "  jx_owned_array_t **slots[" << numResults + 1 << "];\n";
   os << "  jx_owned_array_t *copies[" << numArgs + 1 << "] = {NULL};\n";
   os << "  int64_t words[" << descriptorWords(fn.args) + 1 << "];\n";
-  os << "  int64_t result_words[" << descriptorWords(fn.results) + 1
-     << "];\n";
+  os << "  int64_t result_words[" << descriptorWords(fn.results) + 1 << "];\n";
   os << "  int64_t values[" << numVars + 1 << "];\n";
   os << "  int32_t bound_leaf[" << numVars + 1 << "], bound_axis["
      << numVars + 1 << "];\n";

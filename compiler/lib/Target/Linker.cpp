@@ -82,8 +82,7 @@ bool jx::runCompiler(const Toolchain &toolchain,
   std::string command;
   for (llvm::StringRef arg : argv)
     command += (command.empty() ? "" : " ") + arg.str();
-  error = "'" + command + "' failed" +
-          (message.empty() ? "" : ": " + message);
+  error = "'" + command + "' failed" + (message.empty() ? "" : ": " + message);
   if (auto buffer = llvm::MemoryBuffer::getFile(log))
     if (!(*buffer)->getBuffer().empty())
       error += "\n" + (*buffer)->getBuffer().rtrim().str();

@@ -57,8 +57,8 @@ mlir::LogicalResult jx::emitMachineCode(mlir::ModuleOp module,
     if (!global.isDeclaration() && global.hasExternalLinkage())
       global.setVisibility(llvm::GlobalValue::HiddenVisibility);
 
-  auto optimize = mlir::makeOptimizingTransformer(level, /*sizeLevel=*/0,
-                                                  machine.get());
+  auto optimize =
+      mlir::makeOptimizingTransformer(level, /*sizeLevel=*/0, machine.get());
   if (llvm::Error err = optimize(llvmModule.get()))
     return module.emitError("cannot optimize the module: ")
            << llvm::toString(std::move(err));

@@ -1,34 +1,22 @@
 //===- jx-opt.cpp - mlir-opt for the jx dialect --------------------------===//
 //
-// Parses, verifies, transforms and prints IR with the jx dialect and the
-// upstream dialects it lowers to, so lit can test every pass alone.
+// Parses, verifies, transforms and prints IR with the jx dialect and every
+// upstream dialect it lowers to, so lit can test every pass alone, and
+// replay jxc's pipelines stage by stage (-jx-to-linalg, -jx-linalg-to-llvm,
+// -jx-lower-to-llvm).
 //
 //===----------------------------------------------------------------------===//
 
-#include "jx/Conversion/Passes.h"
-#include "jx/Dialect/Jx/IR/JxDialect.h"
+#include "jx/Pipeline/Pipeline.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
-#include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
 int main(int argc, char **argv) {
-  mlir::registerAllPasses();
-  mlir::jx::registerJxConversionPasses();
+  jx::registerJxPipelines();
 
   mlir::DialectRegistry registry;
-  registry.insert<mlir::jx::JxDialect, mlir::arith::ArithDialect,
-                  mlir::func::FuncDialect, mlir::linalg::LinalgDialect,
-                  mlir::math::MathDialect, mlir::scf::SCFDialect,
-                  mlir::tensor::TensorDialect>();
-  mlir::func::registerInlinerExtension(registry);
+  jx::registerPipelineDialects(registry);
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "jx optimizer driver\n", registry));

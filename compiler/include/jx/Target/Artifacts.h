@@ -47,11 +47,9 @@ struct ArtifactOptions {
 /// Produces the artifact. Header, LLVMIR, Assembly and Object go to `os`;
 /// executables and shared libraries to `options.outputPath`. Errors are
 /// reported through `diag`; nothing is written then.
-mlir::LogicalResult emitArtifact(const Program &program,
-                                 mlir::ModuleOp module,
+mlir::LogicalResult emitArtifact(const Program &program, mlir::ModuleOp module,
                                  const ArtifactOptions &options,
-                                 DiagnosticEngine &diag,
-                                 llvm::raw_ostream &os);
+                                 DiagnosticEngine &diag, llvm::raw_ostream &os);
 
 } // namespace jx
 

@@ -1,4 +1,5 @@
-//===- Linker.h - Compiling and linking with the system toolchain -*- C++ -*-===//
+//===- Linker.h - Compiling and linking with the system toolchain -*- C++
+//-*-===//
 //
 // jxc compiles the generated C entry points and links objects, executables
 // and shared libraries with clang (LLVM 22's, or $JX_CC), the runtime
