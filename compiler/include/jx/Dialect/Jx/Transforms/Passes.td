@@ -1,0 +1,68 @@
+//===- Passes.td - Transformations on the jx dialect --------*- tablegen -*-===//
+//
+// The passes that expand transformation requests (`jx.grad`, `jx.vmap`, ...)
+// into ordinary jx IR, which the same passes can transform again.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JX_DIALECT_JX_TRANSFORMS_PASSES_TD
+#define JX_DIALECT_JX_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+//===----------------------------------------------------------------------===//
+// Automatic differentiation
+//===----------------------------------------------------------------------===//
+
+def ExpandAutodiffPass : Pass<"jx-expand-autodiff", "::mlir::ModuleOp"> {
+  let summary = "Expand grad/value_and_grad/jvp/vjp requests into jx IR";
+  let description = [{
+    Replaces each differentiation request by a call to a generated function
+    that computes it with the per-op rules of `JxDifferentiableOpInterface`
+    (forward mode for `jx.jvp`, reverse mode for `jx.grad`, `jx.vjp` and
+    `jx.value_and_grad`). The output is plain jx IR: it can be differentiated
+    again (higher order) or batched.
+
+    Before:
+    ```mlir
+    func.func private @f(%x: tensor<f32>) -> tensor<f32> {
+      %y = jx.sin %x : tensor<f32>
+      return %y : tensor<f32>
+    }
+    %g = jx.grad @f(%x) {argnums = array<i64: 0>} : (tensor<f32>) -> tensor<f32>
+    ```
+    After:
+    ```mlir
+    %g = call @f.grad(%x) : (tensor<f32>) -> tensor<f32>
+    // @f.grad computes jx.cos %x * 1.0
+    ```
+  }];
+  let dependentDialects = ["::mlir::jx::JxDialect", "::mlir::func::FuncDialect"];
+}
+
+//===----------------------------------------------------------------------===//
+// Batching
+//===----------------------------------------------------------------------===//
+
+def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
+  let summary = "Expand vmap requests into batched jx IR";
+  let description = [{
+    Replaces each `jx.vmap` by a call to a batched copy of the callee, built
+    with the per-op rules of `JxBatchableOpInterface`: mapped arguments keep
+    their batch axis (moved to the front), unmapped ones are used as they
+    are, and results move the batch axis to `out_axes`.
+
+    Before:
+    ```mlir
+    %y = jx.vmap @f(%xs) {in_axes = array<i64: 0>, out_axes = array<i64: 0>}
+      : (tensor<8xf32>) -> tensor<8xf32>
+    ```
+    After:
+    ```mlir
+    %y = call @f.vmap(%xs) : (tensor<8xf32>) -> tensor<8xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::jx::JxDialect", "::mlir::func::FuncDialect"];
+}
+
+#endif // JX_DIALECT_JX_TRANSFORMS_PASSES_TD
