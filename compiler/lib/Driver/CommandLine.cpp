@@ -56,8 +56,8 @@ int jx::runJxc(int argc, char **argv) {
                  "dialect), llvm-ir (optimized LLVM IR), asm (host "
                  "assembly), obj (an object file, as -c) or header (the C "
                  "header of the exported functions)")
-      ->check(CLI::IsMember({"tokens", "ast", "jx", "linalg", "llvm",
-                             "llvm-ir", "asm", "obj", "header"}));
+      ->check(CLI::IsMember({"tokens", "ast", "jx", "linalg", "llvm", "llvm-ir",
+                             "asm", "obj", "header"}));
   app.add_option("-o", opts.outputPath,
                  "Write the output to this file instead of standard output; "
                  "without --emit, -c or --shared, link an executable that "
@@ -128,8 +128,7 @@ int jx::runJxc(int argc, char **argv) {
     if (opts.outputPath.empty())
       opts.outputPath = compileOnly ? stem + ".o" : "lib" + stem + ".so";
     opts.linkShared = opts.linkShared && !compileOnly;
-  } else if (!emitGiven && !opts.outputPath.empty() &&
-             opts.outputPath != "-") {
+  } else if (!emitGiven && !opts.outputPath.empty() && opts.outputPath != "-") {
     opts.emit = EmitStage::Obj;
     opts.linkExecutable = true;
   } else if (!emitGiven && !opts.headerPath.empty()) {

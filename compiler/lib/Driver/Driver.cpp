@@ -341,11 +341,9 @@ private:
           op->getDialect()->getNamespace() != "jx")
         return;
       static const llvm::StringSet<> requests = {
-          "jx.grad",   "jx.value_and_grad", "jx.jvp",     "jx.vjp",
-          "jx.jacfwd", "jx.jacrev",         "jx.hessian", "jx.vmap",
-          "jx.pmap",   "jx.psum",           "jx.pmean",   "jx.pmax",
-          "jx.pmin",   "jx.all_gather",     "jx.axis_index",
-          "jx.ppermute"};
+          "jx.jacfwd", "jx.jacrev",     "jx.hessian",    "jx.pmap",
+          "jx.psum",   "jx.pmean",      "jx.pmax",       "jx.pmin",
+          "jx.all_gather", "jx.axis_index", "jx.ppermute"};
       if (requests.contains(op->getName().getStringRef()))
         request = op;
     });

@@ -3,7 +3,10 @@
 #include "jx/Pipeline/Pipeline.h"
 
 #include "jx/Conversion/Passes.h"
+#include "jx/Dialect/Jx/IR/JxAutodiffInterface.h"
+#include "jx/Dialect/Jx/IR/JxBatchingInterface.h"
 #include "jx/Dialect/Jx/IR/JxDialect.h"
+#include "jx/Dialect/Jx/Transforms/Passes.h"
 
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
@@ -24,7 +27,10 @@ std::string jx::getJxToLinalgPipeline(const CPUPipelineOptions &options) {
                            "func.func(linalg-fuse-elementwise-ops),"
                            "canonicalize,cse"
                          : "canonicalize";
-  return "inline,symbol-dce," + simplify + "convert-jx-to-linalg," + fuse;
+  // Transformation requests are expanded first: jx-expand-autodiff, then
+  // jx-expand-vmap (vmap of a grad needs the grad expanded first).
+  return "jx-expand-autodiff,jx-expand-vmap,inline,symbol-dce," + simplify +
+         "convert-jx-to-linalg," + fuse;
 }
 
 std::string jx::getLinalgToLLVMPipeline(const CPUPipelineOptions &options) {
@@ -60,6 +66,8 @@ mlir::LogicalResult jx::addPipeline(mlir::OpPassManager &pm,
 
 void jx::registerPipelineDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::jx::JxDialect>();
+  mlir::jx::registerJxAutodiffInterfaceModels(registry);
+  mlir::jx::registerJxBatchingInterfaceModels(registry);
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
   mlir::registerAllToLLVMIRTranslations(registry);
@@ -72,6 +80,8 @@ void jx::registerJxPipelines() {
   registered = true;
   mlir::registerAllPasses();
   mlir::jx::registerJxConversionPasses();
+  mlir::jx::registerExpandAutodiffPass();
+  mlir::jx::registerExpandVmapPass();
   static mlir::PassPipelineRegistration<> toLinalg(
       "jx-to-linalg", "Lower jx IR to linalg on tensors (jxc --emit=linalg)",
       [](mlir::OpPassManager &pm) {

@@ -20,7 +20,17 @@ namespace jx {
 
 /// The stages `--emit` can stop at, in pipeline order.
 /// LLVMIR, Asm, Obj and Header are the native artifacts of jx/Target.
-enum class EmitStage { Tokens, AST, Jx, Linalg, LLVM, LLVMIR, Asm, Obj, Header };
+enum class EmitStage {
+  Tokens,
+  AST,
+  Jx,
+  Linalg,
+  LLVM,
+  LLVMIR,
+  Asm,
+  Obj,
+  Header
+};
 
 std::optional<EmitStage> parseEmitStage(llvm::StringRef name);
 llvm::StringRef emitStageName(EmitStage stage);

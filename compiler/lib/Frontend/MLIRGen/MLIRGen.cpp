@@ -135,7 +135,7 @@ void MLIRGenerator::recordSizes(const ValueTree &value, const Type *type) {
       return;
     for (auto [axis, d] : llvm::enumerate(array->getShape()))
       if (d.var && !fn->sizes.count(d.var))
-        fn->sizes[d.var] = {value.leaf, static_cast<unsigned>(axis)};
+        fn->sizes[d.var] = {value.leaf, static_cast<int>(axis)};
     return;
   }
   llvm::SmallVector<const Type *> childTypes;
@@ -158,9 +158,11 @@ Value MLIRGenerator::dimValue(const Dim &dim, SourceLoc at) {
     return arith::ConstantIndexOp::create(builder, loc(at), dim.size);
   if (fn) {
     auto it = fn->sizes.find(dim.var);
+    if (it != fn->sizes.end() && it->second.second < 0)
+      return it->second.first;
     if (it != fn->sizes.end())
       return mlir::jx::DimOp::create(builder, loc(at), it->second.first,
-                               it->second.second);
+                                     it->second.second);
   }
   diag.error(at, "internal error: no run-time value for size '" +
                      (dim.var ? dim.var->name : std::string("?")) + "'");
@@ -240,14 +242,10 @@ bool MLIRGenerator::genInstance(const FunctionInstance &inst) {
                    : nullptr;
     if (!scalar || !scalar->isLeaf())
       continue;
+    // Made at the entry, the index dominates every use in the body.
     Value index = mlir::jx::ToIndexOp::create(
         builder, loc(inst.loc), builder.getIndexType(), scalar->leaf);
-    // A rank-1 tensor of that size makes the size readable like any other.
-    auto holder = mlir::jx::IotaOp::create(
-        builder, loc(inst.loc),
-        RankedTensorType::get({ShapedType::kDynamic}, builder.getI32Type()), 0,
-        ValueRange{index});
-    state.sizes[var] = {holder, 0};
+    state.sizes[var] = {index, -1};
   }
 
   bool ok = false;
@@ -323,7 +321,11 @@ ValueTree MLIRGenerator::genCall(const FunctionRef &ref,
 
 ValueTree MLIRGenerator::coerce(const ValueTree &value, const Type *from,
                                 const Type *to, SourceLoc at) {
-  if (!from || !to || from == to)
+  if (!from || !to)
+    return value;
+  // Equal types still convert a weak literal materialized wider than its
+  // type (see genLiteral); castArray is the identity otherwise.
+  if (from == to && !llvm::isa<ArrayType>(from) && !llvm::isa<TupleType>(from))
     return value;
   auto *fromArray = llvm::dyn_cast<ArrayType>(from);
   auto *toArray = llvm::dyn_cast<ArrayType>(to);

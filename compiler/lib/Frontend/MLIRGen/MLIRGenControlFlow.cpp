@@ -33,7 +33,7 @@ public:
 private:
   MLIRGenerator &gen;
   mlir::OpBuilder::InsertionGuard guard;
-  std::map<const SizeVar *, std::pair<Value, unsigned>> savedSizes;
+  std::map<const SizeVar *, std::pair<Value, int>> savedSizes;
 };
 
 } // namespace

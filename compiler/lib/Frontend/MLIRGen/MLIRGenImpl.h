@@ -262,9 +262,10 @@ public:
     std::vector<ValueTree> params;
     /// `let`-bound names.
     llvm::DenseMap<const Pattern *, ValueTree> locals;
-    /// Where each size variable's run-time value can be read: a tensor and
-    /// an axis, recorded where the value was defined (see recordSizes).
-    std::map<const SizeVar *, std::pair<mlir::Value, unsigned>> sizes;
+    /// Where each size variable's run-time value can be read, recorded where
+    /// the value was defined (see recordSizes): axis `second` of tensor
+    /// `first`, or, with `second == -1`, the `index` value `first` itself.
+    std::map<const SizeVar *, std::pair<mlir::Value, int>> sizes;
   };
   FunctionState *fn = nullptr;
 

@@ -51,6 +51,12 @@ def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
     with the per-op rules of `JxBatchableOpInterface`: mapped arguments keep
     their batch axis (moved to the front), unmapped ones are used as they
     are, and results move the batch axis to `out_axes`.
+    Calls in the callee are batched into variants of their own (`@g.vmap`,
+    one per signature); ops without a rule (control flow, gather/scatter,
+    collectives...) are reported at the op. The pass iterates to a fixpoint:
+    a request is expanded once its callee (and everything it calls) holds no
+    other request, so nested vmaps expand innermost first; requests waiting
+    for another pass (`jx.grad` before jx-expand-autodiff) and `jx.pmap` stay.
 
     Before:
     ```mlir

@@ -1,0 +1,64 @@
+//===- ForwardMode.cpp - JVP of a straight-line function -------------------===//
+//
+// One forward walk: after each op whose operands carry a tangent, the op's
+// JVP rule computes the tangents of its results. Tangents are only tracked
+// for floating-point values; a null tangent is zero.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Autodiff.h"
+#include "AutodiffUtils.h"
+
+using namespace mlir;
+using namespace mlir::jx;
+using namespace mlir::jx::autodiff;
+
+LogicalResult autodiff::buildJvp(func::FuncOp fn) {
+  Block &body = fn.getBody().front();
+  auto ret = cast<func::ReturnOp>(body.getTerminator());
+  DenseMap<Value, Value> tangent;
+  unsigned numPrimals = body.getNumArguments();
+  for (unsigned i = 0; i < numPrimals; ++i) {
+    BlockArgument primal = body.getArgument(i);
+    BlockArgument t = body.addArgument(primal.getType(), primal.getLoc());
+    if (isFloatTensor(primal.getType()))
+      tangent[primal] = t;
+  }
+
+  OpBuilder b(fn.getContext());
+  SmallVector<Operation *> ops;
+  for (Operation &op : body.without_terminator())
+    ops.push_back(&op);
+  for (Operation *op : ops) {
+    SmallVector<Value> tangents;
+    bool any = false;
+    for (Value operand : op->getOperands()) {
+      tangents.push_back(tangent.lookup(operand));
+      any |= static_cast<bool>(tangents.back());
+    }
+    if (!any || llvm::none_of(op->getResultTypes(), isFloatTensor))
+      continue;
+    auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
+    if (!iface || op->getNumRegions() != 0)
+      return notSupported(op);
+    b.setInsertionPointAfter(op);
+    Rule results = iface.jvp(b, tangents);
+    if (failed(results))
+      return failure();
+    for (auto [result, t] : llvm::zip(op->getResults(), *results))
+      if (t && isFloatTensor(result.getType()))
+        tangent[result] = t;
+  }
+
+  b.setInsertionPoint(ret);
+  SmallVector<Value> outputs(ret.getOperands());
+  for (Value output : ret.getOperands()) {
+    Value t = tangent.lookup(output);
+    outputs.push_back(t ? t : zerosLike(b, ret.getLoc(), output));
+  }
+  func::ReturnOp::create(b, ret.getLoc(), outputs);
+  ret.erase();
+  fn.setFunctionType(FunctionType::get(fn.getContext(), body.getArgumentTypes(),
+                                       ValueRange(outputs).getTypes()));
+  return success();
+}

@@ -1,0 +1,62 @@
+//===- BatchingUtils.h - Helpers shared by the batching rules ---*- C++ -*-===//
+//
+// Private to Batching/: batch sizes, moving a batch dimension, broadcasting
+// an unbatched value along a new batch dimension.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JX_LIB_DIALECT_JX_TRANSFORMS_BATCHING_BATCHINGUTILS_H
+#define JX_LIB_DIALECT_JX_TRANSFORMS_BATCHING_BATCHINGUTILS_H
+
+#include "jx/Dialect/Jx/IR/JxBatchingInterface.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+namespace mlir::jx::batching {
+
+/// The size of the batch dimension: `size`, or `ShapedType::kDynamic` with
+/// the `index` value `dynamic` that holds it.
+struct BatchSize {
+  int64_t size = ShapedType::kDynamic;
+  Value dynamic;
+  bool isDynamic() const { return ShapedType::isDynamic(size); }
+};
+
+/// The size of dimension `dim` of `value` (reads it with `jx.dim` when it is
+/// dynamic).
+BatchSize getBatchSize(OpBuilder &builder, Location loc, Value value,
+                       int64_t dim);
+
+/// The batch size, read from the first batched operand.
+BatchSize findBatchSize(OpBuilder &builder, Location loc,
+                        ArrayRef<Value> operands,
+                        ArrayRef<std::optional<int64_t>> batchDims);
+
+/// `type` with a new dimension of `size` at `pos`.
+RankedTensorType insertDim(Type type, int64_t pos, int64_t size);
+
+/// Moves dimension `from` of `value` to `to` (a `jx.transpose`, none when
+/// `from == to`).
+Value moveDim(OpBuilder &builder, Location loc, Value value, int64_t from,
+              int64_t to);
+
+/// `value` with a new leading dimension of `size` (a `jx.broadcast_in_dim`).
+Value broadcastBatch(OpBuilder &builder, Location loc, Value value,
+                     const BatchSize &size);
+
+/// `value` with its batch dimension at 0: moved there, or broadcast when
+/// `batchDim` is `std::nullopt`.
+Value toFront(OpBuilder &builder, Location loc, Value value,
+              std::optional<int64_t> batchDim, const BatchSize &size);
+
+/// Shifts each dimension number by one (for a new leading batch dimension).
+SmallVector<int64_t> shifted(ArrayRef<int64_t> dims);
+
+} // namespace mlir::jx::batching
+
+namespace mlir::jx {
+void registerJxElementwiseBatchingModels(DialectRegistry &registry);
+void registerJxShapeBatchingModels(DialectRegistry &registry);
+} // namespace mlir::jx
+
+#endif // JX_LIB_DIALECT_JX_TRANSFORMS_BATCHING_BATCHINGUTILS_H
