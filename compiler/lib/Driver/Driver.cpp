@@ -341,9 +341,8 @@ private:
           op->getDialect()->getNamespace() != "jx")
         return;
       static const llvm::StringSet<> requests = {
-          "jx.jacfwd", "jx.jacrev",     "jx.hessian",    "jx.pmap",
-          "jx.psum",   "jx.pmean",      "jx.pmax",       "jx.pmin",
-          "jx.all_gather", "jx.axis_index", "jx.ppermute"};
+          "jx.pmap", "jx.psum",       "jx.pmean",      "jx.pmax",
+          "jx.pmin", "jx.all_gather", "jx.axis_index", "jx.ppermute"};
       if (requests.contains(op->getName().getStringRef()))
         request = op;
     });
@@ -352,9 +351,9 @@ private:
     llvm::StringRef name = request->getName().getStringRef().drop_front(3);
     request->emitError("'")
         << name
-        << "' cannot be compiled to native code yet: the transformation "
-           "passes (autodiff, batching, SPMD) are not part of this build; "
-           "'--emit=jx' shows the request";
+        << "' cannot be compiled to native code yet: no transformation "
+           "pass expands it (SPMD is not implemented); '--emit=jx' shows "
+           "the request";
     return mlir::failure();
   }
 

@@ -27,10 +27,14 @@ std::string jx::getJxToLinalgPipeline(const CPUPipelineOptions &options) {
                            "func.func(linalg-fuse-elementwise-ops),"
                            "canonicalize,cse"
                          : "canonicalize";
-  // Transformation requests are expanded first: jx-expand-autodiff, then
-  // jx-expand-vmap (vmap of a grad needs the grad expanded first).
-  return "jx-expand-autodiff,jx-expand-vmap,inline,symbol-dce," + simplify +
-         "convert-jx-to-linalg," + fuse;
+  // Transformation requests are expanded first. jx-expand-vmap leaves a vmap
+  // whose callee holds another request, so vmap runs before autodiff (grad of
+  // a function that calls vmap is then differentiated on batched code, which
+  // handles run-time batch sizes, as in examples/mlp.jx) and after it (vmap
+  // of a grad, as in examples/hello.jx, and the vmaps that jacfwd/jacrev
+  // generate).
+  return "jx-expand-vmap,jx-expand-autodiff,jx-expand-vmap,inline,symbol-dce," +
+         simplify + "convert-jx-to-linalg," + fuse;
 }
 
 std::string jx::getLinalgToLLVMPipeline(const CPUPipelineOptions &options) {

@@ -79,6 +79,7 @@ func.func private @h(%x: tensor<3xf32>, %w: tensor<3xf32>) -> tensor<3xf32> {
 
 // CHECK-LABEL: func.func private @h.vmap
 // CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[W:.*]]: tensor<3xf32>) -> tensor<?x3xf32>
+// CHECK: jx.dim %[[X]], 0 : tensor<?x3xf32>
 // CHECK: %[[N:.*]] = jx.dim %[[X]], 0 : tensor<?x3xf32>
 // CHECK: %[[WB:.*]] = jx.broadcast_in_dim %[[W]], dims = [1], sizes(%[[N]]) : (tensor<3xf32>) -> tensor<?x3xf32>
 // CHECK: jx.sub %[[X]], %[[WB]] : tensor<?x3xf32>

@@ -1,7 +1,8 @@
 // RUN: jx-opt %s -jx-expand-vmap -split-input-file | FileCheck %s
 
 // Nested vmap: the inner request is expanded first, then the outer one
-// batches the call to the inner batched function into a variant of its own.
+// batches the call to the inner batched function into a variant of its own
+// (@dist.vmap.vmap).
 
 func.func private @dist(%x: tensor<3xf32>, %y: tensor<3xf32>) -> tensor<f32> {
   %0 = jx.sub %x, %y : tensor<3xf32>
@@ -14,7 +15,7 @@ func.func private @dist(%x: tensor<3xf32>, %y: tensor<3xf32>) -> tensor<f32> {
 // CHECK-SAME: (%{{.*}}: tensor<3xf32>, %{{.*}}: tensor<5x3xf32>) -> tensor<5xf32>
 // CHECK: jx.reduce sum %{{.*}}, dims = [1] : (tensor<5x3xf32>) -> tensor<5xf32>
 
-// CHECK-LABEL: func.func private @dist.vmap_0
+// CHECK-LABEL: func.func private @dist.vmap.vmap
 // CHECK-SAME: (%{{.*}}: tensor<4x3xf32>, %{{.*}}: tensor<5x3xf32>) -> tensor<4x5xf32>
 // CHECK: jx.broadcast_in_dim %{{.*}}, dims = [0, 2] : (tensor<4x3xf32>) -> tensor<4x5x3xf32>
 // CHECK: jx.broadcast_in_dim %{{.*}}, dims = [1, 2] : (tensor<5x3xf32>) -> tensor<4x5x3xf32>
@@ -29,7 +30,7 @@ func.func private @row(%x: tensor<3xf32>, %ys: tensor<5x3xf32>) -> tensor<5xf32>
 
 // CHECK-LABEL: func.func private @row.vmap
 // CHECK-SAME: (%[[XS:.*]]: tensor<4x3xf32>, %[[YS:.*]]: tensor<5x3xf32>) -> tensor<4x5xf32>
-// CHECK: %[[R:.*]] = call @dist.vmap_0(%[[XS]], %[[YS]]) : (tensor<4x3xf32>, tensor<5x3xf32>) -> tensor<4x5xf32>
+// CHECK: %[[R:.*]] = call @dist.vmap.vmap(%[[XS]], %[[YS]]) : (tensor<4x3xf32>, tensor<5x3xf32>) -> tensor<4x5xf32>
 // CHECK: return %[[R]]
 
 // CHECK-LABEL: func.func @main

@@ -15,13 +15,18 @@ include "mlir/Pass/PassBase.td"
 //===----------------------------------------------------------------------===//
 
 def ExpandAutodiffPass : Pass<"jx-expand-autodiff", "::mlir::ModuleOp"> {
-  let summary = "Expand grad/value_and_grad/jvp/vjp requests into jx IR";
+  let summary = "Expand grad/value_and_grad/jvp/vjp/jacfwd/jacrev/hessian requests into jx IR";
   let description = [{
     Replaces each differentiation request by a call to a generated function
     that computes it with the per-op rules of `JxDifferentiableOpInterface`
     (forward mode for `jx.jvp`, reverse mode for `jx.grad`, `jx.vjp` and
-    `jx.value_and_grad`). The output is plain jx IR: it can be differentiated
-    again (higher order) or batched.
+    `jx.value_and_grad`), innermost request first. The callee is copied with
+    its `func.call`s inlined and must be straight-line. `jx.jacfwd` and
+    `jx.jacrev` become `jx.vmap` requests (left to `jx-expand-vmap`) of the
+    jvp/vjp over a one-hot basis, `jx.hessian` is jacfwd of jacrev, and a
+    `jx.vmap` inside a differentiated function is differentiated as vmap of
+    the jvp/vjp. The output is plain jx IR plus `jx.vmap` requests: it can be
+    differentiated again (higher order) or batched.
 
     Before:
     ```mlir
@@ -52,8 +57,10 @@ def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
     their batch axis (moved to the front), unmapped ones are used as they
     are, and results move the batch axis to `out_axes`.
     Calls in the callee are batched into variants of their own (`@g.vmap`,
-    one per signature); ops without a rule (control flow, gather/scatter,
-    collectives...) are reported at the op. The pass iterates to a fixpoint:
+    one per signature); jx.if/switch/fori/scan/while are batched region by
+    region (a batched condition or index runs every branch and selects; a
+    batched while condition loops until every element is done); ops without
+    a rule (reduce_region, scatter, collectives...) are reported at the op. The pass iterates to a fixpoint:
     a request is expanded once its callee (and everything it calls) holds no
     other request, so nested vmaps expand innermost first; requests waiting
     for another pass (`jx.grad` before jx-expand-autodiff) and `jx.pmap` stay.

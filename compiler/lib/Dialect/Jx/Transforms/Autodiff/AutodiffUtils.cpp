@@ -4,6 +4,8 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/SetVector.h"
 
 #include "jx/Dialect/Jx/IR/JxAutodiffInterface.cpp.inc"
 
@@ -19,10 +21,10 @@ Value autodiff::splatLike(OpBuilder &b, Location loc, Value like,
                           double value) {
   auto type = cast<RankedTensorType>(like.getType());
   Type elementType = type.getElementType();
-  Attribute element =
-      isa<FloatType>(elementType)
-          ? Attribute(b.getFloatAttr(elementType, value))
-          : Attribute(b.getIntegerAttr(elementType, static_cast<int64_t>(value)));
+  Attribute element = isa<FloatType>(elementType)
+                          ? Attribute(b.getFloatAttr(elementType, value))
+                          : Attribute(b.getIntegerAttr(
+                                elementType, static_cast<int64_t>(value)));
   if (type.hasStaticShape())
     return ConstantOp::create(b, loc, DenseElementsAttr::get(type, element));
   auto scalarType = RankedTensorType::get({}, elementType);
@@ -110,6 +112,13 @@ LogicalResult autodiff::notSupported(Operation *op, StringRef why) {
   return diag;
 }
 
+SmallVector<Value> autodiff::inputsOf(Operation *op) {
+  llvm::SetVector<Value> inputs(op->operand_begin(), op->operand_end());
+  for (Region &region : op->getRegions())
+    getUsedValuesDefinedAbove(region, inputs);
+  return SmallVector<Value>(inputs.begin(), inputs.end());
+}
+
 bool autodiff::hasStaticShapes(Operation *op) {
   auto isStatic = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);
@@ -122,4 +131,5 @@ bool autodiff::hasStaticShapes(Operation *op) {
 void mlir::jx::registerJxAutodiffInterfaceModels(DialectRegistry &registry) {
   autodiff::registerElementwiseRules(registry);
   autodiff::registerShapeRules(registry);
+  autodiff::registerIndexingRules(registry);
 }

@@ -49,11 +49,15 @@ Value indicator(OpBuilder &b, Location loc, ComparisonDirection dir, Value lhs,
 /// Fails with `differentiation of 'OP' ... is not supported yet` at `op`.
 LogicalResult notSupported(Operation *op, StringRef why = "");
 
+/// The operands of `op` and the values its regions use from above.
+SmallVector<Value> inputsOf(Operation *op);
+
 /// True when every tensor operand and result of `op` has a static shape.
 bool hasStaticShapes(Operation *op);
 
 void registerElementwiseRules(DialectRegistry &registry);
 void registerShapeRules(DialectRegistry &registry);
+void registerIndexingRules(DialectRegistry &registry);
 
 } // namespace mlir::jx::autodiff
 

@@ -20,7 +20,6 @@ using namespace mlir::jx::autodiff;
 
 namespace {
 
-
 template <typename OpTy> Value un(OpBuilder &b, Location loc, Value x) {
   return OpTy::create(b, loc, x.getType(), x);
 }
@@ -79,8 +78,8 @@ Value partial(OpBuilder &b, Operation *op, unsigned index) {
         Value rhs = op->getOperand(1);
         if (index == 0) {
           // b * a^(b-1)
-          Value pm1 = PowOp::create(b, loc, x.getType(), x,
-                                    sub(b, loc, rhs, one(rhs)));
+          Value pm1 =
+              PowOp::create(b, loc, x.getType(), x, sub(b, loc, rhs, one(rhs)));
           return mul(b, loc, rhs, pm1);
         }
         // y * log(a), 0 where a == 0 (as JAX).
@@ -181,8 +180,8 @@ struct ConvertModel
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     if (!t[0] || !isFloatTensor(op->getResult(0).getType()))
       return SmallVector<Value>{Value()};
-    return SmallVector<Value>{ConvertOp::create(
-        b, op->getLoc(), op->getResult(0).getType(), t[0])};
+    return SmallVector<Value>{
+        ConvertOp::create(b, op->getLoc(), op->getResult(0).getType(), t[0])};
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     Type operandType = op->getOperand(0).getType();
@@ -210,16 +209,13 @@ struct SelectModel
     Location loc = op->getLoc();
     Value zero = zerosLike(b, loc, select.getResult());
     Value pred = select.getPred();
-    Value onTrue =
-        SelectOp::create(b, loc, zero.getType(), pred, ct[0], zero);
-    Value onFalse =
-        SelectOp::create(b, loc, zero.getType(), pred, zero, ct[0]);
+    Value onTrue = SelectOp::create(b, loc, zero.getType(), pred, ct[0], zero);
+    Value onFalse = SelectOp::create(b, loc, zero.getType(), pred, zero, ct[0]);
     return SmallVector<Value>{Value(), onTrue, onFalse};
   }
 };
 
-template <typename... OpTys>
-void attachPartials(MLIRContext *ctx) {
+template <typename... OpTys> void attachPartials(MLIRContext *ctx) {
   (OpTys::template attachInterface<PartialsModel<OpTys>>(*ctx), ...);
 }
 template <typename... OpTys> void attachZero(MLIRContext *ctx) {
@@ -231,9 +227,9 @@ template <typename... OpTys> void attachZero(MLIRContext *ctx) {
 void autodiff::registerElementwiseRules(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *ctx, JxDialect *) {
     attachPartials<AbsOp, ExpOp, Exp2Op, LogOp, Log1pOp, Log2Op, Expm1Op,
-                   SqrtOp, RsqrtOp, SinOp, CosOp, TanOp, AsinOp, AcosOp,
-                   AtanOp, SinhOp, CoshOp, TanhOp, ErfOp, ReciprocalOp,
-                   SquareOp, MulOp, DivOp, PowOp, Atan2Op, MaxOp, MinOp>(ctx);
+                   SqrtOp, RsqrtOp, SinOp, CosOp, TanOp, AsinOp, AcosOp, AtanOp,
+                   SinhOp, CoshOp, TanhOp, ErfOp, ReciprocalOp, SquareOp, MulOp,
+                   DivOp, PowOp, Atan2Op, MaxOp, MinOp>(ctx);
     attachZero<SignOp, FloorOp, CeilOp, RoundOp, StopGradientOp, ConstantOp,
                IotaOp, FloorDivOp>(ctx);
     AddOp::attachInterface<AddModel>(*ctx);

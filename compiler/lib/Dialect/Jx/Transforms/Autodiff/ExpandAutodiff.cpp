@@ -1,4 +1,5 @@
-//===- ExpandAutodiff.cpp - jx-expand-autodiff ------------------------------===//
+//===- ExpandAutodiff.cpp - jx-expand-autodiff
+//------------------------------===//
 //
 // Replaces each jx.grad / jx.value_and_grad / jx.jvp / jx.vjp by a call to a
 // generated private function. The generated function starts as a copy of the
@@ -16,10 +17,10 @@
 #include "jx/Dialect/Jx/Transforms/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::jx {
 #define GEN_PASS_DEF_EXPANDAUTODIFFPASS
@@ -83,14 +84,11 @@ struct ExpandAutodiffPass
                  SmallVectorImpl<func::FuncOp> &generated) {
     auto calleeName =
         request->getAttrOfType<FlatSymbolRefAttr>("callee").getValue();
-    if (isa<JacFwdOp, JacRevOp, HessianOp>(request)) {
-      request->emitError("'") << request->getName() << "' is not supported yet";
-      return Outcome::Failed;
-    }
+
     auto callee = symbols.lookup<func::FuncOp>(calleeName);
     if (!callee || callee.isExternal()) {
-      request->emitError("cannot differentiate '") << calleeName
-                                                   << "': no body";
+      request->emitError("cannot differentiate '")
+          << calleeName << "': no body";
       return Outcome::Failed;
     }
     if (!llvm::hasSingleElement(callee.getBody())) {
@@ -99,11 +97,12 @@ struct ExpandAutodiffPass
       return Outcome::Failed;
     }
 
-    StringRef suffix = llvm::TypeSwitch<Operation *, StringRef>(request)
-                           .Case([](GradOp) { return "grad"; })
-                           .Case([](ValueAndGradOp) { return "value_and_grad"; })
-                           .Case([](JvpOp) { return "jvp"; })
-                           .Default([](Operation *) { return "vjp"; });
+    StringRef suffix =
+        llvm::TypeSwitch<Operation *, StringRef>(request)
+            .Case([](GradOp) { return "grad"; })
+            .Case([](ValueAndGradOp) { return "value_and_grad"; })
+            .Case([](JvpOp) { return "jvp"; })
+            .Default([](Operation *) { return "vjp"; });
     if (auto argnums = request->getAttrOfType<DenseI64ArrayAttr>("argnums")) {
       for (int64_t a : argnums.asArrayRef())
         if (a < 0 || a >= callee.getNumArguments() ||
@@ -112,6 +111,43 @@ struct ExpandAutodiffPass
               << a << ", which is not a floating-point tensor";
           return Outcome::Failed;
         }
+    }
+    if (auto hessian = dyn_cast<HessianOp>(request)) {
+      // hessian(f) = jacfwd(jacrev(f)): a helper holds the jacrev.
+      SmallVector<Type> jacTypes;
+      for (Type o : callee.getResultTypes())
+        for (int64_t a : hessian.getArgnums()) {
+          auto ot = cast<RankedTensorType>(o);
+          SmallVector<int64_t> shape(ot.getShape());
+          llvm::append_range(
+              shape,
+              cast<RankedTensorType>(callee.getArgumentTypes()[a]).getShape());
+          jacTypes.push_back(RankedTensorType::get(shape, ot.getElementType()));
+        }
+      OpBuilder mb(callee);
+      auto helper = func::FuncOp::create(
+          mb, request->getLoc(), (calleeName + ".jacrev").str(),
+          mb.getFunctionType(callee.getArgumentTypes(), jacTypes));
+      helper.setPrivate();
+      symbols.insert(helper);
+      OpBuilder hb = OpBuilder::atBlockEnd(helper.addEntryBlock());
+      auto jacrev = JacRevOp::create(
+          hb, request->getLoc(), jacTypes, hessian.getCalleeAttr(),
+          helper.getArguments(), hessian.getArgnumsAttr());
+      func::ReturnOp::create(hb, request->getLoc(), jacrev.getResults());
+      OpBuilder b(request);
+      auto jacfwd =
+          JacFwdOp::create(b, request->getLoc(), request->getResultTypes(),
+                           FlatSymbolRefAttr::get(helper.getSymNameAttr()),
+                           request->getOperands(), hessian.getArgnumsAttr());
+      request->replaceAllUsesWith(jacfwd.getResults());
+      request->erase();
+      return Outcome::Expanded;
+    }
+    if (isa<JacFwdOp, JacRevOp>(request)) {
+      if (failed(expandJacobian(request, callee, symbols)))
+        return Outcome::Failed;
+      return Outcome::Expanded;
     }
     auto fn = cast<func::FuncOp>(callee->clone());
     fn.setName((calleeName + "." + suffix + ".ad").str());
@@ -125,9 +161,11 @@ struct ExpandAutodiffPass
     };
     if (failed(inlineCalls(fn, symbols)))
       return fail(Outcome::Failed);
+    // jx.vmap has JVP/VJP rules (VmapRules.cpp); other requests must be
+    // expanded first.
     bool nested = false;
     fn.walk([&](Operation *op) {
-      if (isRequest(op))
+      if (isRequest(op) && !isa<VmapOp>(op))
         nested = true;
     });
     if (nested)
@@ -139,15 +177,16 @@ struct ExpandAutodiffPass
     if (auto grad = dyn_cast<GradOp>(request)) {
       argnums.assign(grad.getArgnums().begin(), grad.getArgnums().end());
       hasAux = grad.getHasAux();
-      built = buildReverse(fn, ReverseKind::Grad, argnums, hasAux);
+      built = buildReverse(fn, ReverseKind::Grad, argnums, hasAux, symbols);
     } else if (auto vg = dyn_cast<ValueAndGradOp>(request)) {
       argnums.assign(vg.getArgnums().begin(), vg.getArgnums().end());
       hasAux = vg.getHasAux();
-      built = buildReverse(fn, ReverseKind::ValueAndGrad, argnums, hasAux);
+      built =
+          buildReverse(fn, ReverseKind::ValueAndGrad, argnums, hasAux, symbols);
     } else if (isa<VjpOp>(request)) {
-      built = buildReverse(fn, ReverseKind::Vjp, {}, false);
+      built = buildReverse(fn, ReverseKind::Vjp, {}, false, symbols);
     } else {
-      built = buildJvp(fn);
+      built = buildJvp(fn, symbols);
     }
     if (failed(built))
       return fail(Outcome::Failed);
@@ -161,8 +200,8 @@ struct ExpandAutodiffPass
       return fail(Outcome::Failed);
     }
     OpBuilder b(request);
-    auto call = func::CallOp::create(b, request->getLoc(), fn,
-                                     request->getOperands());
+    auto call =
+        func::CallOp::create(b, request->getLoc(), fn, request->getOperands());
     request->replaceAllUsesWith(call.getResults());
     request->erase();
     generated.push_back(fn);
@@ -190,10 +229,10 @@ struct ExpandAutodiffPass
       }
       if (!progress) {
         // Every remaining request waits on one this pass does not expand
-        // (jx.vmap/jx.pmap inside the differentiated function).
+        // (jx.pmap inside the differentiated function).
         for (Operation *request : requests)
           request->emitError("differentiation of a function that contains a "
-                             "jx.vmap/jx.pmap request is not supported yet");
+                             "jx.pmap request is not supported yet");
         return signalPassFailure();
       }
     }
@@ -201,9 +240,21 @@ struct ExpandAutodiffPass
     OpPassManager simplify(func::FuncOp::getOperationName());
     simplify.addPass(createCanonicalizerPass());
     simplify.addPass(createCSEPass());
-    for (func::FuncOp fn : generated)
+    for (func::FuncOp fn : generated) {
       if (failed(runPipeline(simplify, fn)))
         return signalPassFailure();
+      // jx.vmap requests are not Pure; a primal one whose results the
+      // derivative does not need is dead (jx programs have no effects).
+      SmallVector<VmapOp> dead;
+      fn.walk([&](VmapOp vmap) {
+        if (vmap->use_empty())
+          dead.push_back(vmap);
+      });
+      for (VmapOp vmap : dead)
+        vmap->erase();
+      if (!dead.empty() && failed(runPipeline(simplify, fn)))
+        return signalPassFailure();
+    }
   }
 };
 

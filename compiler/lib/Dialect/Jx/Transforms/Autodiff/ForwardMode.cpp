@@ -1,4 +1,5 @@
-//===- ForwardMode.cpp - JVP of a straight-line function -------------------===//
+//===- ForwardMode.cpp - JVP of a straight-line function
+//-------------------===//
 //
 // One forward walk: after each op whose operands carry a tangent, the op's
 // JVP rule computes the tangents of its results. Tangents are only tracked
@@ -13,7 +14,7 @@ using namespace mlir;
 using namespace mlir::jx;
 using namespace mlir::jx::autodiff;
 
-LogicalResult autodiff::buildJvp(func::FuncOp fn) {
+LogicalResult autodiff::buildJvp(func::FuncOp fn, SymbolTable &symbols) {
   Block &body = fn.getBody().front();
   auto ret = cast<func::ReturnOp>(body.getTerminator());
   DenseMap<Value, Value> tangent;
@@ -30,6 +31,12 @@ LogicalResult autodiff::buildJvp(func::FuncOp fn) {
   for (Operation &op : body.without_terminator())
     ops.push_back(&op);
   for (Operation *op : ops) {
+    // Ops with regions (control flow) may capture values with tangents.
+    if (op->getNumRegions() != 0 &&
+        llvm::any_of(op->getResultTypes(), isFloatTensor) &&
+        llvm::any_of(inputsOf(op),
+                     [&](Value v) { return tangent.count(v) != 0; }))
+      return notSupported(op);
     SmallVector<Value> tangents;
     bool any = false;
     for (Value operand : op->getOperands()) {
@@ -38,13 +45,29 @@ LogicalResult autodiff::buildJvp(func::FuncOp fn) {
     }
     if (!any || llvm::none_of(op->getResultTypes(), isFloatTensor))
       continue;
-    auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
-    if (!iface || op->getNumRegions() != 0)
-      return notSupported(op);
     b.setInsertionPointAfter(op);
-    Rule results = iface.jvp(b, tangents);
+    Rule results = failure();
+    if (auto vmap = dyn_cast<VmapOp>(op)) {
+      results = jvpOfVmap(b, vmap, tangents, symbols);
+    } else {
+      auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
+      if (!iface || op->getNumRegions() != 0)
+        return notSupported(op);
+      results = iface.jvp(b, tangents);
+    }
     if (failed(results))
       return failure();
+    if (isa<VmapOp>(op)) {
+      // jvpOfVmap replaced the op by one vmap giving (primals, tangents).
+      if (op->getNumResults() != 0) {
+        Operation *batched = (*results)[0].getDefiningOp();
+        for (auto [i, t] : llvm::enumerate(*results))
+          if (isFloatTensor(t.getType()))
+            tangent[batched->getResult(i)] = t;
+      }
+      op->erase();
+      continue;
+    }
     for (auto [result, t] : llvm::zip(op->getResults(), *results))
       if (t && isFloatTensor(result.getType()))
         tangent[result] = t;

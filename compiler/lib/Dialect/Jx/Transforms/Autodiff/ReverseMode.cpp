@@ -1,4 +1,5 @@
-//===- ReverseMode.cpp - VJP/grad of a straight-line function --------------===//
+//===- ReverseMode.cpp - VJP/grad of a straight-line function
+//--------------===//
 //
 // The function's own body is the forward sweep (it keeps every primal
 // value); the backward sweep is appended before the return: ops are visited
@@ -16,7 +17,8 @@ using namespace mlir::jx;
 using namespace mlir::jx::autodiff;
 
 LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
-                                     ArrayRef<int64_t> argnums, bool hasAux) {
+                                     ArrayRef<int64_t> argnums, bool hasAux,
+                                     SymbolTable &symbols) {
   Block &body = fn.getBody().front();
   auto ret = cast<func::ReturnOp>(body.getTerminator());
   SmallVector<Value> outputs(ret.getOperands());
@@ -51,6 +53,24 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
   SmallVector<Operation *> ops;
   for (Operation &op : body.without_terminator())
     ops.push_back(&op);
+  // Activity: values that depend on a differentiable argument. Ops with
+  // regions (control flow) have no rules yet: they may not be active.
+  DenseSet<Value> active;
+  for (BlockArgument arg : body.getArguments())
+    if (isFloatTensor(arg.getType()))
+      active.insert(arg);
+  for (Operation *op : ops) {
+    if (llvm::none_of(inputsOf(op),
+                      [&](Value v) { return active.contains(v); }))
+      continue;
+    if (op->getNumRegions() != 0 &&
+        llvm::any_of(op->getResultTypes(), isFloatTensor))
+      return notSupported(op);
+    for (Value result : op->getResults())
+      if (isFloatTensor(result.getType()))
+        active.insert(result);
+  }
+
   for (Operation *op : llvm::reverse(ops)) {
     SmallVector<Value> cts;
     bool any = false;
@@ -60,10 +80,15 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
     }
     if (!any || llvm::none_of(op->getOperandTypes(), isFloatTensor))
       continue;
-    auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
-    if (!iface || op->getNumRegions() != 0)
-      return notSupported(op);
-    Rule operandCts = iface.vjp(b, cts);
+    Rule operandCts = failure();
+    if (auto vmap = dyn_cast<VmapOp>(op)) {
+      operandCts = vjpOfVmap(b, vmap, cts, symbols);
+    } else {
+      auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
+      if (!iface || op->getNumRegions() != 0)
+        return notSupported(op);
+      operandCts = iface.vjp(b, cts);
+    }
     if (failed(operandCts))
       return failure();
     for (auto [operand, ct] : llvm::zip(op->getOperands(), *operandCts))

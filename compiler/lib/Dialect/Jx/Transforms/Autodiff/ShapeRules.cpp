@@ -61,9 +61,9 @@ Value reduceSum(OpBuilder &b, Location loc, Value value,
   return ReduceOp::create(b, loc, resultType, ReduceKind::Sum, value, dims);
 }
 
-
-struct BroadcastModel : JxDifferentiableOpInterface::ExternalModel<
-                            BroadcastModel, BroadcastInDimOp> {
+struct BroadcastModel
+    : JxDifferentiableOpInterface::ExternalModel<BroadcastModel,
+                                                 BroadcastInDimOp> {
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     auto bc = cast<BroadcastInDimOp>(op);
     return SmallVector<Value>{BroadcastInDimOp::create(
@@ -72,8 +72,6 @@ struct BroadcastModel : JxDifferentiableOpInterface::ExternalModel<
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto bc = cast<BroadcastInDimOp>(op);
-    if (!hasStaticShapes(op))
-      return notSupported(op, "with dynamic shapes");
     Location loc = op->getLoc();
     RankedTensorType inType = tensorType(bc.getOperand());
     RankedTensorType outType = bc.getType();
@@ -112,7 +110,8 @@ struct BroadcastModel : JxDifferentiableOpInterface::ExternalModel<
           perm);
     }
     if (tensorType(sum) != inType)
-      sum = ReshapeOp::create(b, loc, inType, sum, ValueRange{});
+      sum = ReshapeOp::create(b, loc, inType, sum,
+                              dynamicSizes(b, loc, bc.getOperand()));
     return SmallVector<Value>{sum};
   }
 };
@@ -121,9 +120,8 @@ struct ReshapeModel
     : JxDifferentiableOpInterface::ExternalModel<ReshapeModel, ReshapeOp> {
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     auto reshape = cast<ReshapeOp>(op);
-    return SmallVector<Value>{ReshapeOp::create(b, op->getLoc(),
-                                                reshape.getType(), t[0],
-                                                reshape.getDynamicDims())};
+    return SmallVector<Value>{ReshapeOp::create(
+        b, op->getLoc(), reshape.getType(), t[0], reshape.getDynamicDims())};
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto reshape = cast<ReshapeOp>(op);
@@ -136,12 +134,12 @@ struct ReshapeModel
   }
 };
 
-struct TransposeModel : JxDifferentiableOpInterface::ExternalModel<
-                            TransposeModel, TransposeOp> {
+struct TransposeModel
+    : JxDifferentiableOpInterface::ExternalModel<TransposeModel, TransposeOp> {
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     auto tr = cast<TransposeOp>(op);
-    return SmallVector<Value>{TransposeOp::create(
-        b, op->getLoc(), tr.getType(), t[0], tr.getPermutation())};
+    return SmallVector<Value>{TransposeOp::create(b, op->getLoc(), tr.getType(),
+                                                  t[0], tr.getPermutation())};
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto tr = cast<TransposeOp>(op);
@@ -158,8 +156,8 @@ struct ReverseModel
     : JxDifferentiableOpInterface::ExternalModel<ReverseModel, ReverseOp> {
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     auto rev = cast<ReverseOp>(op);
-    return SmallVector<Value>{ReverseOp::create(
-        b, op->getLoc(), rev.getType(), t[0], rev.getDimensions())};
+    return SmallVector<Value>{ReverseOp::create(b, op->getLoc(), rev.getType(),
+                                                t[0], rev.getDimensions())};
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     return jvp(op, b, ct);
@@ -215,7 +213,8 @@ struct PadModel : JxDifferentiableOpInterface::ExternalModel<PadModel, PadOp> {
     auto pad = cast<PadOp>(op);
     if (!hasStaticShapes(op))
       return notSupported(op, "with dynamic shapes");
-    if (llvm::any_of(pad.getEdgePaddingLow(), [](int64_t v) { return v < 0; }) ||
+    if (llvm::any_of(pad.getEdgePaddingLow(),
+                     [](int64_t v) { return v < 0; }) ||
         llvm::any_of(pad.getEdgePaddingHigh(), [](int64_t v) { return v < 0; }))
       return notSupported(op, "with negative padding");
     Location loc = op->getLoc();
@@ -239,14 +238,14 @@ struct PadModel : JxDifferentiableOpInterface::ExternalModel<PadModel, PadOp> {
   }
 };
 
-struct ConcatenateModel : JxDifferentiableOpInterface::ExternalModel<
-                              ConcatenateModel, ConcatenateOp> {
+struct ConcatenateModel
+    : JxDifferentiableOpInterface::ExternalModel<ConcatenateModel,
+                                                 ConcatenateOp> {
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     auto concat = cast<ConcatenateOp>(op);
     SmallVector<Value> inputs;
     for (auto [input, tangent] : llvm::zip(concat.getInputs(), t))
-      inputs.push_back(tangent ? tangent
-                               : zerosLike(b, op->getLoc(), input));
+      inputs.push_back(tangent ? tangent : zerosLike(b, op->getLoc(), input));
     return SmallVector<Value>{ConcatenateOp::create(
         b, op->getLoc(), concat.getType(), inputs, concat.getDimension())};
   }
@@ -301,9 +300,9 @@ struct ReduceModel
       return SmallVector<Value>{
           reduceSum(b, loc, mul(b, loc, t[0], weights(b, reduce)), dims)};
     default:
-      return notSupported(op, ("of kind '" +
-                               stringifyReduceKind(reduce.getKind()) + "'")
-                                  .str());
+      return notSupported(
+          op,
+          ("of kind '" + stringifyReduceKind(reduce.getKind()) + "'").str());
     }
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
@@ -319,9 +318,9 @@ struct ReduceModel
     case ReduceKind::Min:
       return SmallVector<Value>{mul(b, loc, spread, weights(b, reduce))};
     default:
-      return notSupported(op, ("of kind '" +
-                               stringifyReduceKind(reduce.getKind()) + "'")
-                                  .str());
+      return notSupported(
+          op,
+          ("of kind '" + stringifyReduceKind(reduce.getKind()) + "'").str());
     }
   }
 };
@@ -343,10 +342,8 @@ Value transposeLhs(OpBuilder &b, Location loc, Value g, Value x, Value y,
                    ArrayRef<int64_t> xBatch, ArrayRef<int64_t> yBatch,
                    bool swapAns) {
   RankedTensorType xType = tensorType(x), yType = tensorType(y);
-  SmallVector<int64_t> xKept =
-      remaining(xType.getRank(), xContract, xBatch);
-  SmallVector<int64_t> yKept =
-      remaining(yType.getRank(), yContract, yBatch);
+  SmallVector<int64_t> xKept = remaining(xType.getRank(), xContract, xBatch);
+  SmallVector<int64_t> yKept = remaining(yType.getRank(), yContract, yBatch);
   int64_t nb = xBatch.size();
   SmallVector<int64_t> ansBatch, ansY;
   for (int64_t i = 0; i < nb; ++i)
@@ -371,8 +368,8 @@ Value transposeLhs(OpBuilder &b, Location loc, Value g, Value x, Value y,
   // x_contract sorted by y_contract.
   SmallVector<int64_t> order(yContract.size());
   std::iota(order.begin(), order.end(), 0);
-  llvm::stable_sort(order,
-                    [&](int64_t a, int64_t c) { return yContract[a] < yContract[c]; });
+  llvm::stable_sort(
+      order, [&](int64_t a, int64_t c) { return yContract[a] < yContract[c]; });
   SmallVector<int64_t> layout(xBatch);
   layout.append(xKept);
   for (int64_t i : order)
@@ -388,8 +385,9 @@ Value transposeLhs(OpBuilder &b, Location loc, Value g, Value x, Value y,
   return TransposeOp::create(b, loc, xType, dot, perm);
 }
 
-struct DotGeneralModel : JxDifferentiableOpInterface::ExternalModel<
-                             DotGeneralModel, DotGeneralOp> {
+struct DotGeneralModel
+    : JxDifferentiableOpInterface::ExternalModel<DotGeneralModel,
+                                                 DotGeneralOp> {
   Rule jvp(Operation *op, OpBuilder &b, ValueRange t) const {
     auto dot = cast<DotGeneralOp>(op);
     Location loc = op->getLoc();
@@ -408,20 +406,16 @@ struct DotGeneralModel : JxDifferentiableOpInterface::ExternalModel<
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto dot = cast<DotGeneralOp>(op);
-    if (!hasStaticShapes(op))
-      return notSupported(op, "with dynamic shapes");
     Location loc = op->getLoc();
     Value x = dot.getLhs(), y = dot.getRhs();
-    Value xBar = transposeLhs(b, loc, ct[0], x, y,
-                              dot.getLhsContractingDimensions(),
-                              dot.getRhsContractingDimensions(),
-                              dot.getLhsBatchingDimensions(),
-                              dot.getRhsBatchingDimensions(), false);
-    Value yBar = transposeLhs(b, loc, ct[0], y, x,
-                              dot.getRhsContractingDimensions(),
-                              dot.getLhsContractingDimensions(),
-                              dot.getRhsBatchingDimensions(),
-                              dot.getLhsBatchingDimensions(), true);
+    Value xBar = transposeLhs(
+        b, loc, ct[0], x, y, dot.getLhsContractingDimensions(),
+        dot.getRhsContractingDimensions(), dot.getLhsBatchingDimensions(),
+        dot.getRhsBatchingDimensions(), false);
+    Value yBar = transposeLhs(
+        b, loc, ct[0], y, x, dot.getRhsContractingDimensions(),
+        dot.getLhsContractingDimensions(), dot.getRhsBatchingDimensions(),
+        dot.getLhsBatchingDimensions(), true);
     return SmallVector<Value>{xBar, yBar};
   }
 };

@@ -4,11 +4,13 @@
 // moves mapped arguments' batch dimensions to 0, rewrites the body op by op
 // with `JxBatchableOpInterface` (ops none of whose operands are batched are
 // cloned as they are), batches called functions into variants of their own,
-// and moves each result's batch dimension to `out_axes`. Requests whose
-// callee (or a function it calls) still holds a transformation request wait
-// until that one is expanded: the pass iterates to a fixpoint, so nested
-// vmaps expand innermost first, and requests waiting for another pass (a
-// `jx.grad` before jx-expand-autodiff, a `jx.pmap`) stay.
+// batches jx.if/switch/fori/scan/while region by region (batchIf,
+// batchSwitch, batchLoop), and moves each result's batch dimension to
+// `out_axes`. Requests whose callee (or a function it calls) still holds a
+// transformation request wait until that one is expanded: the pass iterates
+// to a fixpoint, so nested vmaps expand innermost first, and requests waiting
+// for another pass (a `jx.grad` before jx-expand-autodiff, a `jx.pmap`)
+// stay.
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,6 +69,29 @@ private:
   LogicalResult batchOp(Operation *op, OpBuilder &builder,
                         llvm::DenseMap<Value, BatchedValue> &values,
                         const BatchSize &size);
+  LogicalResult batchIf(IfOp op, OpBuilder &builder,
+                        llvm::DenseMap<Value, BatchedValue> &values,
+                        const BatchSize &size);
+  LogicalResult batchSwitch(SwitchOp op, OpBuilder &builder,
+                            llvm::DenseMap<Value, BatchedValue> &values,
+                            const BatchSize &size);
+  LogicalResult batchLoop(Operation *op, OpBuilder &builder,
+                          llvm::DenseMap<Value, BatchedValue> &values,
+                          const BatchSize &size);
+  /// Creates a block in `region` with `argTypes`, binds `oldBlock`'s
+  /// arguments to its arguments (with `argDims`) and batches `oldBlock` into
+  /// it; returns the terminator's operands with their batch dimension at 0.
+  FailureOr<SmallVector<Value>>
+  batchIntoRegion(Block &oldBlock, Region &region, TypeRange argTypes,
+                  ArrayRef<std::optional<int64_t>> argDims, OpBuilder &builder,
+                  llvm::DenseMap<Value, BatchedValue> &values,
+                  const BatchSize &size);
+  /// Batches the ops of `block` (whose values from above are in `values`)
+  /// and returns its terminator's operands with their batch dimension at 0.
+  FailureOr<SmallVector<Value>>
+  batchBlockToFront(Block &block, OpBuilder &builder,
+                    llvm::DenseMap<Value, BatchedValue> &values,
+                    const BatchSize &size);
 
   ModuleOp module;
   SymbolTable &symbols;
@@ -260,6 +285,13 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
     return success();
   }
 
+  if (auto ifOp = dyn_cast<IfOp>(op))
+    return batchIf(ifOp, builder, values, size);
+  if (auto switchOp = dyn_cast<SwitchOp>(op))
+    return batchSwitch(switchOp, builder, values, size);
+  if (isa<ForiOp, ScanOp, WhileOp>(op))
+    return batchLoop(op, builder, values, size);
+
   auto batchable = dyn_cast<JxBatchableOpInterface>(op);
   if (!batchable || regionUsesBatched)
     return op->emitError("batching of '")
@@ -273,6 +305,349 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
   for (auto [oldResult, newResult] :
        llvm::zip_equal(op->getResults(), *results))
     values[oldResult] = newResult;
+  return success();
+}
+
+FailureOr<SmallVector<Value>>
+Batcher::batchBlockToFront(Block &block, OpBuilder &builder,
+                           llvm::DenseMap<Value, BatchedValue> &values,
+                           const BatchSize &size) {
+  for (Operation &op : block.without_terminator())
+    if (failed(batchOp(&op, builder, values, size)))
+      return failure();
+  SmallVector<Value> results;
+  Operation *terminator = block.getTerminator();
+  for (Value operand : terminator->getOperands()) {
+    auto [value, dim] = values.lookup(operand);
+    results.push_back(toFront(builder, terminator->getLoc(), value, dim, size));
+  }
+  return results;
+}
+
+/// `select(pred, onTrue, onFalse)` per batch element: `pred` is `i1` of
+/// shape [B], the others are batched at 0.
+static Value selectPerElement(OpBuilder &builder, Location loc, Value pred,
+                              Value onTrue, Value onFalse) {
+  auto type = cast<RankedTensorType>(onTrue.getType());
+  if (type.getRank() > 1) {
+    SmallVector<Value> dynamicSizes;
+    for (int64_t d = 0, e = type.getRank(); d < e; ++d)
+      if (type.isDynamicDim(d))
+        dynamicSizes.push_back(
+            DimOp::create(builder, loc, builder.getIndexType(), onTrue, d));
+    pred = BroadcastInDimOp::create(
+        builder, loc,
+        RankedTensorType::get(type.getShape(), builder.getI1Type()), pred,
+        ArrayRef<int64_t>{0}, dynamicSizes);
+  }
+  return SelectOp::create(builder, loc, type, pred, onTrue, onFalse);
+}
+
+LogicalResult Batcher::batchSwitch(SwitchOp op, OpBuilder &builder,
+                                   llvm::DenseMap<Value, BatchedValue> &values,
+                                   const BatchSize &size) {
+  Location loc = op.getLoc();
+  auto [index, indexDim] = values.lookup(op.getIndex());
+  if (!indexDim) {
+    // The same branch for every batch element: one jx.switch whose branches
+    // compute on batched values.
+    SmallVector<Type> resultTypes;
+    for (Type type : op.getResultTypes())
+      resultTypes.push_back(insertDim(type, 0, size.size));
+    auto batched = SwitchOp::create(builder, loc, resultTypes, index,
+                                    op.getBranches().size());
+    for (auto [oldRegion, newRegion] :
+         llvm::zip_equal(op.getBranches(), batched.getBranches())) {
+      OpBuilder::InsertionGuard guard(builder);
+      builder.createBlock(&newRegion);
+      FailureOr<SmallVector<Value>> yields =
+          batchBlockToFront(oldRegion.front(), builder, values, size);
+      if (failed(yields))
+        return failure();
+      YieldOp::create(builder, oldRegion.front().getTerminator()->getLoc(),
+                      *yields);
+    }
+    for (auto [oldResult, newResult] :
+         llvm::zip_equal(op.getResults(), batched.getResults()))
+      values[oldResult] = {newResult, 0};
+    return success();
+  }
+  // A per-element index: every branch runs; branch k is taken where
+  // index >= k, from the first to the last (the clamping of lax.switch).
+  SmallVector<SmallVector<Value>> branches;
+  for (Region &region : op.getBranches()) {
+    FailureOr<SmallVector<Value>> yields =
+        batchBlockToFront(region.front(), builder, values, size);
+    if (failed(yields))
+      return failure();
+    branches.push_back(*yields);
+  }
+  index = moveDim(builder, loc, index, *indexDim, 0);
+  auto indexType = cast<RankedTensorType>(index.getType());
+  SmallVector<Value> results = branches.front();
+  for (auto [k, branch] : llvm::enumerate(llvm::drop_begin(branches))) {
+    auto scalarType = RankedTensorType::get({}, indexType.getElementType());
+    Value bound = broadcastBatch(
+        builder, loc,
+        ConstantOp::create(builder, loc,
+                           DenseElementsAttr::get(
+                               scalarType, builder.getIntegerAttr(
+                                               indexType.getElementType(),
+                                               static_cast<int64_t>(k) + 1))),
+        size);
+    Value taken = CompareOp::create(
+        builder, loc,
+        RankedTensorType::get(indexType.getShape(), builder.getI1Type()),
+        ComparisonDirectionAttr::get(builder.getContext(),
+                                     ComparisonDirection::GE),
+        index, bound);
+    for (auto [result, value] : llvm::zip_equal(results, branch))
+      result = selectPerElement(builder, loc, taken, value, result);
+  }
+  for (auto [oldResult, newResult] : llvm::zip_equal(op.getResults(), results))
+    values[oldResult] = {newResult, 0};
+  return success();
+}
+
+LogicalResult Batcher::batchIf(IfOp op, OpBuilder &builder,
+                               llvm::DenseMap<Value, BatchedValue> &values,
+                               const BatchSize &size) {
+  Location loc = op.getLoc();
+  auto [pred, predDim] = values.lookup(op.getPred());
+  if (!predDim) {
+    // The same branch for every batch element: one jx.if whose branches
+    // compute on batched values.
+    SmallVector<Type> resultTypes;
+    for (Type type : op.getResultTypes())
+      resultTypes.push_back(insertDim(type, 0, size.size));
+    auto batched = IfOp::create(builder, loc, resultTypes, pred);
+    for (auto [oldRegion, newRegion] :
+         llvm::zip_equal(op->getRegions(), batched->getRegions())) {
+      OpBuilder::InsertionGuard guard(builder);
+      Block *block = builder.createBlock(&newRegion);
+      FailureOr<SmallVector<Value>> yields =
+          batchBlockToFront(oldRegion.front(), builder, values, size);
+      if (failed(yields))
+        return failure();
+      YieldOp::create(builder, oldRegion.front().getTerminator()->getLoc(),
+                      *yields);
+      (void)block;
+    }
+    for (auto [oldResult, newResult] :
+         llvm::zip_equal(op.getResults(), batched.getResults()))
+      values[oldResult] = {newResult, 0};
+    return success();
+  }
+  // A per-element predicate: both branches run, then a select (lax.cond
+  // under vmap).
+  FailureOr<SmallVector<Value>> onTrue =
+      batchBlockToFront(op.getThenRegion().front(), builder, values, size);
+  if (failed(onTrue))
+    return failure();
+  FailureOr<SmallVector<Value>> onFalse =
+      batchBlockToFront(op.getElseRegion().front(), builder, values, size);
+  if (failed(onFalse))
+    return failure();
+  pred = moveDim(builder, loc, pred, *predDim, 0);
+  auto predType = cast<RankedTensorType>(pred.getType());
+  for (auto [oldResult, t, f] :
+       llvm::zip_equal(op.getResults(), *onTrue, *onFalse)) {
+    auto type = cast<RankedTensorType>(t.getType());
+    Value p = pred;
+    if (type.getRank() > 1) {
+      SmallVector<Value> dynamicSizes;
+      for (int64_t d = 0, e = type.getRank(); d < e; ++d)
+        if (type.isDynamicDim(d))
+          dynamicSizes.push_back(
+              DimOp::create(builder, loc, builder.getIndexType(), t, d));
+      p = BroadcastInDimOp::create(
+          builder, loc,
+          RankedTensorType::get(type.getShape(), predType.getElementType()),
+          pred, ArrayRef<int64_t>{0}, dynamicSizes);
+    }
+    values[oldResult] = {SelectOp::create(builder, loc, type, p, t, f), 0};
+  }
+  return success();
+}
+
+FailureOr<SmallVector<Value>> Batcher::batchIntoRegion(
+    Block &oldBlock, Region &region, TypeRange argTypes,
+    ArrayRef<std::optional<int64_t>> argDims, OpBuilder &builder,
+    llvm::DenseMap<Value, BatchedValue> &values, const BatchSize &size) {
+  SmallVector<Location> locs;
+  for (BlockArgument arg : oldBlock.getArguments())
+    locs.push_back(arg.getLoc());
+  Block *block = builder.createBlock(&region, {}, argTypes, locs);
+  for (auto [oldArg, newArg, dim] :
+       llvm::zip_equal(oldBlock.getArguments(), block->getArguments(), argDims))
+    values[oldArg] = {newArg, dim};
+  return batchBlockToFront(oldBlock, builder, values, size);
+}
+
+/// Loops carry every value batched (at 0); unbatched initial values are
+/// broadcast. The bounds of jx.fori must be unbatched. jx.scan slices its
+/// `xs` along dimension 0, so a batched `xs` has its batch dimension at 1
+/// (and so do the stacked outputs). A jx.while whose condition is batched
+/// runs while any batch element's condition holds, and keeps the carries of
+/// the elements whose condition is false (lax.while_loop under vmap).
+LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
+                                 llvm::DenseMap<Value, BatchedValue> &values,
+                                 const BatchSize &size) {
+  Location loc = op->getLoc();
+  auto lookup = [&](Value v) { return values.lookup(v); };
+  auto batchedInits = [&](ValueRange inits) {
+    SmallVector<Value> result;
+    for (Value init : inits) {
+      auto [value, dim] = lookup(init);
+      result.push_back(toFront(builder, loc, value, dim, size));
+    }
+    return result;
+  };
+  auto typesOf = [](ArrayRef<Value> vs) {
+    SmallVector<Type> types;
+    for (Value v : vs)
+      types.push_back(v.getType());
+    return types;
+  };
+  auto yieldAndMap = [&](Operation *newOp, ArrayRef<int64_t> resultDims) {
+    for (auto [oldResult, newResult, dim] :
+         llvm::zip_equal(op->getResults(), newOp->getResults(), resultDims))
+      values[oldResult] = {newResult, dim};
+  };
+
+  if (auto fori = dyn_cast<ForiOp>(op)) {
+    auto [lo, loDim] = lookup(fori.getLo());
+    auto [hi, hiDim] = lookup(fori.getHi());
+    if (loDim || hiDim)
+      return fori.emitError("batching of 'jx.fori' with batched bounds is not "
+                            "supported yet");
+    SmallVector<Value> inits = batchedInits(fori.getInit());
+    SmallVector<Type> carryTypes = typesOf(inits);
+    auto batched = ForiOp::create(builder, loc, carryTypes, lo, hi, inits);
+    SmallVector<Type> argTypes{lo.getType()};
+    llvm::append_range(argTypes, carryTypes);
+    SmallVector<std::optional<int64_t>> argDims{std::nullopt};
+    argDims.append(carryTypes.size(), 0);
+    OpBuilder::InsertionGuard guard(builder);
+    FailureOr<SmallVector<Value>> yields =
+        batchIntoRegion(fori.getBody().front(), batched.getBody(), argTypes,
+                        argDims, builder, values, size);
+    if (failed(yields))
+      return failure();
+    YieldOp::create(builder, loc, *yields);
+    yieldAndMap(batched, SmallVector<int64_t>(carryTypes.size(), 0));
+    return success();
+  }
+
+  if (auto scan = dyn_cast<ScanOp>(op)) {
+    SmallVector<Value> inits = batchedInits(scan.getInit());
+    SmallVector<Value> xs;
+    SmallVector<std::optional<int64_t>> argDims(inits.size(), 0);
+    SmallVector<Type> argTypes = typesOf(inits);
+    for (Value x : scan.getXs()) {
+      auto [value, dim] = lookup(x);
+      if (dim) {
+        // The scanned dimension is 0 of the original; the batch goes to 1.
+        int64_t from = *dim;
+        value = moveDim(builder, loc, value, from, 1);
+      }
+      xs.push_back(value);
+      auto type = cast<RankedTensorType>(value.getType());
+      argTypes.push_back(RankedTensorType::get(type.getShape().drop_front(),
+                                               type.getElementType()));
+      argDims.push_back(dim ? std::optional<int64_t>(0) : std::nullopt);
+    }
+    SmallVector<Type> resultTypes = typesOf(inits);
+    SmallVector<int64_t> resultDims(inits.size(), 0);
+    for (Value ys : scan.getStackedResults()) {
+      resultTypes.push_back(insertDim(ys.getType(), 1, size.size));
+      resultDims.push_back(1);
+    }
+    auto batched = ScanOp::create(builder, loc, resultTypes, inits, xs,
+                                  scan.getReverseAttr(), scan.getLengthAttr());
+    OpBuilder::InsertionGuard guard(builder);
+    FailureOr<SmallVector<Value>> yields =
+        batchIntoRegion(scan.getBody().front(), batched.getBody(), argTypes,
+                        argDims, builder, values, size);
+    if (failed(yields))
+      return failure();
+    YieldOp::create(builder, loc, *yields);
+    yieldAndMap(batched, resultDims);
+    return success();
+  }
+
+  auto whileOp = cast<WhileOp>(op);
+  SmallVector<Value> inits = batchedInits(whileOp.getInit());
+  SmallVector<Type> carryTypes = typesOf(inits);
+  SmallVector<std::optional<int64_t>> argDims(carryTypes.size(), 0);
+  auto batched = WhileOp::create(builder, loc, carryTypes, inits);
+  Block &oldCond = whileOp.getCond().front();
+  Block &oldBody = whileOp.getBody().front();
+  {
+    // cond: the batched predicate, reduced with `or` when it is batched.
+    OpBuilder::InsertionGuard guard(builder);
+    SmallVector<Location> locs(carryTypes.size(), loc);
+    Block *block =
+        builder.createBlock(&batched.getCond(), {}, carryTypes, locs);
+    for (auto [oldArg, newArg] :
+         llvm::zip_equal(oldCond.getArguments(), block->getArguments()))
+      values[oldArg] = {newArg, 0};
+    for (Operation &nested : oldCond.without_terminator())
+      if (failed(batchOp(&nested, builder, values, size)))
+        return failure();
+    auto [pred, predDim] = lookup(oldCond.getTerminator()->getOperand(0));
+    if (predDim)
+      pred = ReduceOp::create(
+          builder, loc, RankedTensorType::get({}, builder.getI1Type()),
+          ReduceKindAttr::get(builder.getContext(), ReduceKind::Or), pred,
+          builder.getDenseI64ArrayAttr({*predDim}));
+    YieldOp::create(builder, loc, pred);
+  }
+  {
+    // body: the batched step; where the condition is batched, elements
+    // whose condition is false keep their carries.
+    OpBuilder::InsertionGuard guard(builder);
+    SmallVector<Location> locs(carryTypes.size(), loc);
+    Block *block =
+        builder.createBlock(&batched.getBody(), {}, carryTypes, locs);
+    for (auto [oldArg, newArg] :
+         llvm::zip_equal(oldCond.getArguments(), block->getArguments()))
+      values[oldArg] = {newArg, 0};
+    for (Operation &nested : oldCond.without_terminator())
+      if (failed(batchOp(&nested, builder, values, size)))
+        return failure();
+    auto [pred, predDim] = lookup(oldCond.getTerminator()->getOperand(0));
+    for (auto [oldArg, newArg] :
+         llvm::zip_equal(oldBody.getArguments(), block->getArguments()))
+      values[oldArg] = {newArg, 0};
+    FailureOr<SmallVector<Value>> next =
+        batchBlockToFront(oldBody, builder, values, size);
+    if (failed(next))
+      return failure();
+    SmallVector<Value> yields;
+    for (auto [value, carry] : llvm::zip_equal(*next, block->getArguments())) {
+      if (!predDim) {
+        yields.push_back(value);
+        continue;
+      }
+      Value p = moveDim(builder, loc, pred, *predDim, 0);
+      auto type = cast<RankedTensorType>(value.getType());
+      if (type.getRank() > 1) {
+        SmallVector<Value> dynamicSizes;
+        for (int64_t d = 0, e = type.getRank(); d < e; ++d)
+          if (type.isDynamicDim(d))
+            dynamicSizes.push_back(
+                DimOp::create(builder, loc, builder.getIndexType(), value, d));
+        p = BroadcastInDimOp::create(
+            builder, loc,
+            RankedTensorType::get(type.getShape(), builder.getI1Type()), p,
+            ArrayRef<int64_t>{0}, dynamicSizes);
+      }
+      yields.push_back(SelectOp::create(builder, loc, type, p, value, carry));
+    }
+    YieldOp::create(builder, loc, yields);
+  }
+  yieldAndMap(batched, SmallVector<int64_t>(carryTypes.size(), 0));
   return success();
 }
 

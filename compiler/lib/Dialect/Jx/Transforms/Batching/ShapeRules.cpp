@@ -1,6 +1,8 @@
 //===- ShapeRules.cpp - Batching rules of shape and reduction ops ---------===//
 //
-// broadcast_in_dim, reshape, transpose, slice, concatenate, pad, reverse,
+// broadcast_in_dim, reshape, transpose, slice, dynamic_slice and
+// dynamic_update_slice (unbatched start indices), gather (batched operand or
+// batched indices, not both), concatenate, pad, reverse,
 // reduce, cumulative, dot_general and dim. The batched operand's batch
 // dimension goes to 0 and the op's dimension numbers shift past it, except
 // dot_general, which keeps one unbatched side as it is (the batch dimension
@@ -86,12 +88,32 @@ JX_BATCHING_MODEL(TransposeBatching, TransposeOp) {
       operands[0], perm));
 }
 
+/// A rank-0 `i64` constant start index.
+Value startIndex(OpBuilder &builder, Location loc, int64_t value) {
+  auto type = RankedTensorType::get({}, builder.getI64Type());
+  return ConstantOp::create(builder, loc, DenseElementsAttr::get(type, value));
+}
+
 JX_BATCHING_MODEL(SliceBatching, SliceOp) {
   BatchSize size = getBatchSize(builder, loc, operands[0], *batchDims[0]);
-  if (size.isDynamic())
-    return op.emitError("batching of 'jx.slice' with a dynamic batch size is "
-                        "not supported yet");
   Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
+  if (size.isDynamic()) {
+    // A static slice cannot span a run-time batch size: a dynamic_slice
+    // (starts in bounds, so not clamped) does.
+    if (llvm::any_of(op.getStrides(), [](int64_t s) { return s != 1; }))
+      return op.emitError("batching of 'jx.slice' with strides and a dynamic "
+                          "batch size is not supported yet");
+    SmallVector<Value> starts{startIndex(builder, loc, 0)};
+    SmallVector<int64_t> sizes{-1}; // -1: from sizes(...)
+    for (auto [start, limit] :
+         llvm::zip_equal(op.getStartIndices(), op.getLimitIndices())) {
+      starts.push_back(startIndex(builder, loc, start));
+      sizes.push_back(limit - start);
+    }
+    return atFront(DynamicSliceOp::create(
+        builder, loc, insertDim(op.getType(), 0, size.size), operand, starts,
+        sizes, ValueRange{size.dynamic}));
+  }
   SmallVector<int64_t> start{0}, limit{size.size}, stride{1};
   llvm::append_range(start, op.getStartIndices());
   llvm::append_range(limit, op.getLimitIndices());
@@ -99,6 +121,73 @@ JX_BATCHING_MODEL(SliceBatching, SliceOp) {
   return atFront(SliceOp::create(builder, loc,
                                  insertDim(op.getType(), 0, size.size), operand,
                                  start, limit, stride));
+}
+
+JX_BATCHING_MODEL(DynamicSliceBatching, DynamicSliceOp) {
+  size_t numStarts = op.getStartIndices().size();
+  if (llvm::any_of(batchDims.drop_front().take_front(numStarts),
+                   [](std::optional<int64_t> d) { return d.has_value(); }))
+    return op.emitError("batching of 'jx.dynamic_slice' with batched start "
+                        "indices is not supported yet");
+  BatchSize size = getBatchSize(builder, loc, operands[0], *batchDims[0]);
+  Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
+  SmallVector<Value> starts{startIndex(builder, loc, 0)};
+  llvm::append_range(starts, operands.slice(1, numStarts));
+  SmallVector<int64_t> sizes{size.isDynamic() ? -1 : size.size};
+  llvm::append_range(sizes, op.getSliceSizes());
+  return atFront(DynamicSliceOp::create(
+      builder, loc, insertDim(op.getType(), 0, size.size), operand, starts,
+      sizes, withBatchSize(size, operands.drop_front(1 + numStarts))));
+}
+
+JX_BATCHING_MODEL(DynamicUpdateSliceBatching, DynamicUpdateSliceOp) {
+  if (llvm::any_of(batchDims.drop_front(2),
+                   [](std::optional<int64_t> d) { return d.has_value(); }))
+    return op.emitError("batching of 'jx.dynamic_update_slice' with batched "
+                        "start indices is not supported yet");
+  BatchSize size = findBatchSize(builder, loc, operands, batchDims);
+  Value operand = toFront(builder, loc, operands[0], batchDims[0], size);
+  Value update = toFront(builder, loc, operands[1], batchDims[1], size);
+  SmallVector<Value> starts{startIndex(builder, loc, 0)};
+  llvm::append_range(starts, operands.drop_front(2));
+  return atFront(DynamicUpdateSliceOp::create(builder, loc, operand.getType(),
+                                              operand, update, starts));
+}
+
+JX_BATCHING_MODEL(GatherBatching, GatherOp) {
+  GatherDimensionNumbersAttr dims = op.getDimensionNumbers();
+  MLIRContext *ctx = op.getContext();
+  if (batchDims[0] && batchDims[1])
+    return op.emitError("batching of 'jx.gather' with both the operand and "
+                        "the indices batched is not supported yet");
+  BatchSize size = findBatchSize(builder, loc, operands, batchDims);
+  // Either way the result gets the batch dimension at 0: as the first
+  // offset dimension (batched operand, one more slice dimension taken
+  // whole) or as the first batch dimension (batched indices).
+  SmallVector<int64_t> offsetDims{};
+  if (batchDims[0])
+    offsetDims.push_back(0);
+  llvm::append_range(offsetDims, shifted(dims.getOffsetDims()));
+  Type resultType = insertDim(op.getType(), 0, size.size);
+  if (batchDims[0]) {
+    if (size.isDynamic())
+      return op.emitError("batching of 'jx.gather' with a batched operand "
+                          "and a dynamic batch size is not supported yet");
+    Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
+    SmallVector<int64_t> sliceSizes{size.size};
+    llvm::append_range(sliceSizes, op.getSliceSizes());
+    auto newDims = GatherDimensionNumbersAttr::get(
+        ctx, offsetDims, shifted(dims.getCollapsedSliceDims()),
+        shifted(dims.getStartIndexMap()), dims.getIndexVectorDim());
+    return atFront(GatherOp::create(builder, loc, resultType, operand,
+                                    operands[1], newDims, sliceSizes));
+  }
+  Value indices = moveDim(builder, loc, operands[1], *batchDims[1], 0);
+  auto newDims = GatherDimensionNumbersAttr::get(
+      ctx, offsetDims, dims.getCollapsedSliceDims(), dims.getStartIndexMap(),
+      dims.getIndexVectorDim() + 1);
+  return atFront(GatherOp::create(builder, loc, resultType, operands[0],
+                                  indices, newDims, op.getSliceSizes()));
 }
 
 JX_BATCHING_MODEL(ConcatenateBatching, ConcatenateOp) {
@@ -212,6 +301,9 @@ void mlir::jx::registerJxShapeBatchingModels(DialectRegistry &registry) {
     ReshapeOp::attachInterface<ReshapeBatching>(*ctx);
     TransposeOp::attachInterface<TransposeBatching>(*ctx);
     SliceOp::attachInterface<SliceBatching>(*ctx);
+    DynamicSliceOp::attachInterface<DynamicSliceBatching>(*ctx);
+    DynamicUpdateSliceOp::attachInterface<DynamicUpdateSliceBatching>(*ctx);
+    GatherOp::attachInterface<GatherBatching>(*ctx);
     ConcatenateOp::attachInterface<ConcatenateBatching>(*ctx);
     PadOp::attachInterface<PadBatching>(*ctx);
     ReverseOp::attachInterface<ReverseBatching>(*ctx);
