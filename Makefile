@@ -28,10 +28,9 @@ configure: $(BUILD)/build.ninja
 build: deps configure
 	ninja -C $(BUILD) -j $(JOBS)
 
-# Compiles examples/hello.jx and runs it (prints its jx IR until native code
-# lands, see README).
+# Compiles examples/hello.jx to native code and runs its main.
 run: build
-	$(BUILD)/bin/jxc examples/hello.jx --emit=jx
+	$(BUILD)/bin/jxc run examples/hello.jx
 
 test: build
 	$(LLVM_BIN)/lit -sv $(BUILD)/test
