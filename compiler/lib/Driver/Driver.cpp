@@ -340,10 +340,9 @@ private:
       if (request || op->getDialect() == nullptr ||
           op->getDialect()->getNamespace() != "jx")
         return;
-      static const llvm::StringSet<> requests = {
-          "jx.pmap", "jx.psum",       "jx.pmean",      "jx.pmax",
-          "jx.pmin", "jx.all_gather", "jx.axis_index", "jx.ppermute"};
-      if (requests.contains(op->getName().getStringRef()))
+      // Collectives are checked by jx-expand-vmap once it has bound the
+      // axes of vmaps; those under a pmap wait with the pmap here.
+      if (op->getName().getStringRef() == "jx.pmap")
         request = op;
     });
     if (!request)

@@ -57,26 +57,30 @@ func.func @nested_if(%p: tensor<i1>, %q: tensor<i1>, %a: tensor<?xui32>, %b: ten
 
 // -----
 
-// jx.switch: the index is clamped to [0, 2] and selects a case of
-// scf.index_switch; the last branch is the default region.
+// jx.switch: the index is clamped to [0, 2] and tested branch by branch in
+// a chain of scf.if (not scf.index_switch, which one-shot bufferization
+// analyses wrongly when two switches share an empty tensor); the last branch
+// is the innermost else.
 // CHECK-LABEL: func.func @switch
 // CHECK-SAME: (%[[I:.*]]: tensor<i32>, %[[A:.*]]: tensor<f32>, %[[B:.*]]: tensor<f32>)
 // CHECK: %[[RAW:.*]] = tensor.extract %[[I]][] : tensor<i32>
-// CHECK: %[[LOW:.*]] = arith.constant 0 : i32
 // CHECK: %[[HIGH:.*]] = arith.constant 2 : i32
 // CHECK: %[[MIN:.*]] = arith.minsi %[[RAW]], %[[HIGH]] : i32
-// CHECK: %[[MAX:.*]] = arith.maxsi %[[MIN]], %[[LOW]] : i32
-// CHECK: %[[IDX:.*]] = arith.index_cast %[[MAX]] : i32 to index
-// CHECK: %[[R:.*]] = scf.index_switch %[[IDX]] -> tensor<f32>
-// CHECK-NEXT: case 0 {
+// CHECK: %[[LOW:.*]] = arith.constant 0 : i32
+// CHECK: %[[IDX:.*]] = arith.maxsi %[[MIN]], %[[LOW]] : i32
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK: %[[IS0:.*]] = arith.cmpi eq, %[[IDX]], %[[ZERO]] : i32
+// CHECK: %[[R:.*]] = scf.if %[[IS0]] -> (tensor<f32>) {
 // CHECK-NEXT: scf.yield %[[A]] : tensor<f32>
-// CHECK-NEXT: }
-// CHECK-NEXT: case 1 {
+// CHECK-NEXT: } else {
+// CHECK: %[[IS1:.*]] = arith.cmpi eq, %[[IDX]], %{{.*}} : i32
+// CHECK: %[[R1:.*]] = scf.if %[[IS1]] -> (tensor<f32>) {
 // CHECK-NEXT: scf.yield %[[B]] : tensor<f32>
-// CHECK-NEXT: }
-// CHECK-NEXT: default {
+// CHECK-NEXT: } else {
 // CHECK: %[[S:.*]] = linalg.generic
 // CHECK: scf.yield %[[S]] : tensor<f32>
+// CHECK-NEXT: }
+// CHECK-NEXT: scf.yield %[[R1]] : tensor<f32>
 // CHECK-NEXT: }
 // CHECK: return %[[R]]
 func.func @switch(%i: tensor<i32>, %a: tensor<f32>, %b: tensor<f32>) -> tensor<f32> {
@@ -93,10 +97,9 @@ func.func @switch(%i: tensor<i32>, %a: tensor<f32>, %b: tensor<f32>) -> tensor<f
 
 // -----
 
-// A single branch: every index runs the default region.
+// A single branch runs whatever the index is.
 // CHECK-LABEL: func.func @switch_one
-// CHECK: scf.index_switch %{{.*}} -> tensor<2xi64>
-// CHECK-NEXT: default {
+// CHECK: scf.execute_region -> tensor<2xi64> {
 // CHECK-NEXT: scf.yield %{{.*}} : tensor<2xi64>
 func.func @switch_one(%i: tensor<i32>, %a: tensor<2xi64>) -> tensor<2xi64> {
   %r = jx.switch %i -> (tensor<2xi64>) {

@@ -51,39 +51,3 @@ func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
   %g = jx.grad @f(%x) {argnums = array<i64: 0>} : (tensor<4xf32>) -> tensor<4xf32>
   return %g : tensor<4xf32>
 }
-
-// -----
-
-// Control flow capturing a value being differentiated (reverse mode).
-func.func private @f(%x: tensor<f32>, %p: tensor<i1>) -> tensor<f32> {
-  // expected-error @below {{differentiation of 'jx.if' is not supported yet}}
-  %r = jx.if %p -> (tensor<f32>) {
-    %s = jx.sin %x : tensor<f32>
-    jx.yield %s : tensor<f32>
-  } else {
-    jx.yield %x : tensor<f32>
-  }
-  return %r : tensor<f32>
-}
-func.func @main(%x: tensor<f32>, %p: tensor<i1>) -> tensor<f32> {
-  %g = jx.grad @f(%x, %p) {argnums = array<i64: 0>} : (tensor<f32>, tensor<i1>) -> tensor<f32>
-  return %g : tensor<f32>
-}
-
-// -----
-
-// The same in forward mode.
-func.func private @f(%x: tensor<f32>, %p: tensor<i1>) -> tensor<f32> {
-  // expected-error @below {{differentiation of 'jx.if' is not supported yet}}
-  %r = jx.if %p -> (tensor<f32>) {
-    %s = jx.sin %x : tensor<f32>
-    jx.yield %s : tensor<f32>
-  } else {
-    jx.yield %x : tensor<f32>
-  }
-  return %r : tensor<f32>
-}
-func.func @main(%x: tensor<f32>, %p: tensor<i1>, %t: tensor<f32>, %tp: tensor<i1>) -> (tensor<f32>, tensor<f32>) {
-  %r:2 = jx.jvp @f(%x, %p, %t, %tp) : (tensor<f32>, tensor<i1>, tensor<f32>, tensor<i1>) -> (tensor<f32>, tensor<f32>)
-  return %r#0, %r#1 : tensor<f32>, tensor<f32>
-}

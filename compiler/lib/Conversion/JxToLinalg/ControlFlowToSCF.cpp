@@ -119,9 +119,12 @@ struct IfOpLowering : public RegionOpLowering<IfOp> {
   }
 };
 
-/// `jx.switch` becomes `scf.index_switch` on the index clamped to
-/// `[0, n - 1]` (`lax.switch`): branches 0..n-2 are cases, the last branch is
-/// the default region.
+/// `jx.switch` becomes a chain of `scf.if` on the index clamped to
+/// `[0, n - 1]` (`lax.switch`): `if (i == 0) {b0} else if (i == 1) {b1} ...
+/// else {b(n-1)}`. Not `scf.index_switch`: one-shot bufferization does not
+/// see that two index_switch ops writing into one (CSE'd) `tensor.empty`
+/// conflict, and the second overwrote the first's result; scf.if is
+/// analysed correctly. A single branch runs in an `scf.execute_region`.
 struct SwitchOpLowering : public RegionOpLowering<SwitchOp> {
   using RegionOpLowering::RegionOpLowering;
 
@@ -133,27 +136,49 @@ struct SwitchOpLowering : public RegionOpLowering<SwitchOp> {
       return rewriter.notifyMatchFailure(op, "result types not convertible");
     Location loc = op.getLoc();
     int64_t numBranches = op.getBranches().size();
+    if (numBranches == 1) {
+      auto region = scf::ExecuteRegionOp::create(rewriter, loc, resultTypes);
+      rewriter.inlineRegionBefore(op.getBranches()[0], region.getRegion(),
+                                  region.getRegion().end());
+      rewriter.replaceOp(op, region.getResults());
+      return success();
+    }
     Value index = extractScalar(rewriter, loc, adaptor.getIndex());
     Type indexType = index.getType();
-    Value low = arith::ConstantOp::create(
-        rewriter, loc, rewriter.getIntegerAttr(indexType, 0));
-    Value high = arith::ConstantOp::create(
-        rewriter, loc, rewriter.getIntegerAttr(indexType, numBranches - 1));
+    auto constant = [&](int64_t value) -> Value {
+      return arith::ConstantOp::create(
+          rewriter, loc, rewriter.getIntegerAttr(indexType, value));
+    };
     index = arith::MaxSIOp::create(
-        rewriter, loc, arith::MinSIOp::create(rewriter, loc, index, high), low);
-    index = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(),
-                                       index);
+        rewriter, loc,
+        arith::MinSIOp::create(rewriter, loc, index, constant(numBranches - 1)),
+        constant(0));
 
-    auto cases = llvm::to_vector(llvm::seq<int64_t>(0, numBranches - 1));
-    auto switchOp = scf::IndexSwitchOp::create(rewriter, loc, resultTypes,
-                                               index, cases, cases.size());
-    for (auto [i, branch] : llvm::enumerate(op.getBranches())) {
-      Region &dest = static_cast<int64_t>(i) == numBranches - 1
-                         ? switchOp.getDefaultRegion()
-                         : switchOp.getCaseRegions()[i];
-      rewriter.inlineRegionBefore(branch, dest, dest.end());
+    OpBuilder::InsertionGuard guard(rewriter);
+    scf::IfOp outer, previous;
+    for (int64_t i = 0; i + 1 < numBranches; ++i) {
+      Value isBranch = arith::CmpIOp::create(
+          rewriter, loc, arith::CmpIPredicate::eq, index, constant(i));
+      auto ifOp = scf::IfOp::create(rewriter, loc, resultTypes, isBranch,
+                                    /*addThenBlock=*/false,
+                                    /*addElseBlock=*/false);
+      rewriter.inlineRegionBefore(op.getBranches()[i], ifOp.getThenRegion(),
+                                  ifOp.getThenRegion().end());
+      if (previous)
+        scf::YieldOp::create(rewriter, loc, ifOp.getResults());
+      else
+        outer = ifOp;
+      previous = ifOp;
+      if (i + 2 < numBranches) {
+        // The next test goes in this if's else block.
+        rewriter.createBlock(&ifOp.getElseRegion());
+        rewriter.setInsertionPointToStart(&ifOp.getElseRegion().front());
+      }
     }
-    rewriter.replaceOp(op, switchOp.getResults());
+    Region &last = previous.getElseRegion();
+    rewriter.inlineRegionBefore(op.getBranches()[numBranches - 1], last,
+                                last.end());
+    rewriter.replaceOp(op, outer.getResults());
     return success();
   }
 };

@@ -37,6 +37,50 @@ FailureOr<SmallVector<Value>> vjpOfVmap(OpBuilder &b, VmapOp vmap,
                                         ValueRange cotangents,
                                         SymbolTable &symbols);
 
+/// Forward walk over `block` (nested blocks included): computes, after each
+/// op with tangent inputs, the tangents of its results into `tangent`.
+LogicalResult jvpBlock(Block &block, DenseMap<Value, Value> &tangent,
+                       SymbolTable &symbols);
+
+/// JVP of a jx.if/switch/fori/while/scan (`op` has inputs with tangents):
+/// replaces `op` by one computing primal and tangent results and records the
+/// tangents of the new results.
+LogicalResult jvpOfControlFlow(Operation *op, DenseMap<Value, Value> &tangent,
+                               SymbolTable &symbols);
+
+/// Backward sweep over `ops` (one block, in program order) at `b`:
+/// propagates the cotangents in `adjoint` from results to operands (and
+/// values used from above). `active` holds the values that depend on a
+/// differentiated input; it grows with the values of recomputed branches.
+LogicalResult reverseSweep(ArrayRef<Operation *> ops, OpBuilder &b,
+                           Location loc, DenseMap<Value, Value> &adjoint,
+                           DenseSet<Value> &active, SymbolTable &symbols);
+
+/// VJP of a jx.if/switch: builds, at `b`, a branch on the same predicate
+/// whose branches recompute the primal branch and run its backward sweep.
+/// Accumulates the cotangents of the active values the branches use from
+/// above into `adjoint`.
+LogicalResult vjpOfBranches(Operation *op, ValueRange resultCts, OpBuilder &b,
+                            DenseMap<Value, Value> &adjoint,
+                            DenseSet<Value> &active, SymbolTable &symbols);
+
+/// VJP of a jx.scan with a static length: a residual scan stacks the
+/// carries entering each step, then a scan in the opposite direction
+/// recomputes each step and runs its backward sweep, carrying the carry
+/// cotangents and those of the active values the body uses from above.
+LogicalResult vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
+                        DenseMap<Value, Value> &adjoint,
+                        DenseSet<Value> &active, SymbolTable &symbols);
+
+/// Rewrites each jx.fori in `body` whose bounds are constants (and that runs
+/// at least once) as a jx.scan over the constant tensor of its indices, for
+/// reverse mode.
+void rewriteStaticForisAsScans(Block &body);
+
+/// `adjoint[v] += ct` (nothing for a null `ct` or a non-float `v`).
+void accumulate(OpBuilder &b, Location loc, DenseMap<Value, Value> &adjoint,
+                Value v, Value ct);
+
 /// Replaces a jx.jacfwd/jx.jacrev request by jx.vmap requests over the
 /// one-hot basis of helper functions holding jx.jvp/jx.vjp requests.
 LogicalResult expandJacobian(Operation *request, func::FuncOp callee,

@@ -1,9 +1,10 @@
-//===- ForwardMode.cpp - JVP of a straight-line function
-//-------------------===//
+//===- ForwardMode.cpp - JVP of a function
+//---------------------------------===//
 //
 // One forward walk: after each op whose operands carry a tangent, the op's
 // JVP rule computes the tangents of its results. Tangents are only tracked
-// for floating-point values; a null tangent is zero.
+// for floating-point values; a null tangent is zero. Control flow is
+// handled by ControlFlowRules.cpp, which recurses into the regions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,29 +15,26 @@ using namespace mlir;
 using namespace mlir::jx;
 using namespace mlir::jx::autodiff;
 
-LogicalResult autodiff::buildJvp(func::FuncOp fn, SymbolTable &symbols) {
-  Block &body = fn.getBody().front();
-  auto ret = cast<func::ReturnOp>(body.getTerminator());
-  DenseMap<Value, Value> tangent;
-  unsigned numPrimals = body.getNumArguments();
-  for (unsigned i = 0; i < numPrimals; ++i) {
-    BlockArgument primal = body.getArgument(i);
-    BlockArgument t = body.addArgument(primal.getType(), primal.getLoc());
-    if (isFloatTensor(primal.getType()))
-      tangent[primal] = t;
-  }
-
-  OpBuilder b(fn.getContext());
+LogicalResult autodiff::jvpBlock(Block &block, DenseMap<Value, Value> &tangent,
+                                 SymbolTable &symbols) {
+  OpBuilder b(block.getParentOp()->getContext());
   SmallVector<Operation *> ops;
-  for (Operation &op : body.without_terminator())
+  for (Operation &op : block.without_terminator())
     ops.push_back(&op);
   for (Operation *op : ops) {
     // Ops with regions (control flow) may capture values with tangents.
-    if (op->getNumRegions() != 0 &&
-        llvm::any_of(op->getResultTypes(), isFloatTensor) &&
-        llvm::any_of(inputsOf(op),
-                     [&](Value v) { return tangent.count(v) != 0; }))
+    if (op->getNumRegions() != 0) {
+      if (llvm::none_of(op->getResultTypes(), isFloatTensor) ||
+          llvm::none_of(inputsOf(op),
+                        [&](Value v) { return tangent.count(v) != 0; }))
+        continue;
+      if (isa<IfOp, SwitchOp, ForiOp, WhileOp, ScanOp>(op)) {
+        if (failed(jvpOfControlFlow(op, tangent, symbols)))
+          return failure();
+        continue;
+      }
       return notSupported(op);
+    }
     SmallVector<Value> tangents;
     bool any = false;
     for (Value operand : op->getOperands()) {
@@ -51,7 +49,7 @@ LogicalResult autodiff::buildJvp(func::FuncOp fn, SymbolTable &symbols) {
       results = jvpOfVmap(b, vmap, tangents, symbols);
     } else {
       auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
-      if (!iface || op->getNumRegions() != 0)
+      if (!iface)
         return notSupported(op);
       results = iface.jvp(b, tangents);
     }
@@ -72,8 +70,24 @@ LogicalResult autodiff::buildJvp(func::FuncOp fn, SymbolTable &symbols) {
       if (t && isFloatTensor(result.getType()))
         tangent[result] = t;
   }
+  return success();
+}
 
-  b.setInsertionPoint(ret);
+LogicalResult autodiff::buildJvp(func::FuncOp fn, SymbolTable &symbols) {
+  Block &body = fn.getBody().front();
+  auto ret = cast<func::ReturnOp>(body.getTerminator());
+  DenseMap<Value, Value> tangent;
+  unsigned numPrimals = body.getNumArguments();
+  for (unsigned i = 0; i < numPrimals; ++i) {
+    BlockArgument primal = body.getArgument(i);
+    BlockArgument t = body.addArgument(primal.getType(), primal.getLoc());
+    if (isFloatTensor(primal.getType()))
+      tangent[primal] = t;
+  }
+  if (failed(jvpBlock(body, tangent, symbols)))
+    return failure();
+
+  OpBuilder b(ret);
   SmallVector<Value> outputs(ret.getOperands());
   for (Value output : ret.getOperands()) {
     Value t = tangent.lookup(output);

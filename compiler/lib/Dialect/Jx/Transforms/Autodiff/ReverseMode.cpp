@@ -1,11 +1,13 @@
-//===- ReverseMode.cpp - VJP/grad of a straight-line function
-//--------------===//
+//===- ReverseMode.cpp - VJP/grad of a function
+//----------------------------===//
 //
 // The function's own body is the forward sweep (it keeps every primal
 // value); the backward sweep is appended before the return: ops are visited
 // in reverse and each op's VJP rule turns the cotangents of its results
 // into cotangents of its operands, accumulated with jx.add. A null
 // cotangent is zero; only floating-point values carry cotangents.
+// jx.if/jx.switch get a backward branch on the same predicate
+// (ControlFlowRules.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,10 +18,69 @@ using namespace mlir;
 using namespace mlir::jx;
 using namespace mlir::jx::autodiff;
 
+void autodiff::accumulate(OpBuilder &b, Location loc,
+                          DenseMap<Value, Value> &adjoint, Value v, Value ct) {
+  if (!ct || !isFloatTensor(v.getType()))
+    return;
+  adjoint[v] = addT(b, loc, adjoint.lookup(v), ct);
+}
+
+LogicalResult autodiff::reverseSweep(ArrayRef<Operation *> ops, OpBuilder &b,
+                                     Location loc,
+                                     DenseMap<Value, Value> &adjoint,
+                                     DenseSet<Value> &active,
+                                     SymbolTable &symbols) {
+  for (Operation *op : llvm::reverse(ops)) {
+    SmallVector<Value> cts;
+    bool any = false;
+    for (Value result : op->getResults()) {
+      cts.push_back(adjoint.lookup(result));
+      any |= static_cast<bool>(cts.back());
+    }
+    if (!any)
+      continue;
+    if (isa<IfOp, SwitchOp>(op)) {
+      if (failed(vjpOfBranches(op, cts, b, adjoint, active, symbols)))
+        return failure();
+      continue;
+    }
+    if (auto scan = dyn_cast<ScanOp>(op)) {
+      if (llvm::any_of(scan->getResults(),
+                       [&](Value v) { return active.contains(v); }) &&
+          failed(vjpOfScan(scan, cts, b, adjoint, active, symbols)))
+        return failure();
+      continue;
+    }
+    if (llvm::none_of(op->getOperandTypes(), isFloatTensor))
+      continue;
+    // Inactive control flow (e.g. a loop over constants) needs no rule.
+    if (op->getNumRegions() != 0 &&
+        llvm::none_of(op->getResults(),
+                      [&](Value v) { return active.contains(v); }))
+      continue;
+    Rule operandCts = failure();
+    if (auto vmap = dyn_cast<VmapOp>(op)) {
+      operandCts = vjpOfVmap(b, vmap, cts, symbols);
+    } else {
+      auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
+      if (!iface || op->getNumRegions() != 0)
+        return notSupported(op,
+                            op->getNumRegions() != 0 ? "in reverse mode" : "");
+      operandCts = iface.vjp(b, cts);
+    }
+    if (failed(operandCts))
+      return failure();
+    for (auto [operand, ct] : llvm::zip(op->getOperands(), *operandCts))
+      accumulate(b, loc, adjoint, operand, ct);
+  }
+  return success();
+}
+
 LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
                                      ArrayRef<int64_t> argnums, bool hasAux,
                                      SymbolTable &symbols) {
   Block &body = fn.getBody().front();
+  rewriteStaticForisAsScans(body);
   auto ret = cast<func::ReturnOp>(body.getTerminator());
   SmallVector<Value> outputs(ret.getOperands());
   unsigned numPrimals = body.getNumArguments();
@@ -28,15 +89,10 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
 
   // Seeds.
   DenseMap<Value, Value> adjoint;
-  auto accumulate = [&](Value v, Value ct) {
-    if (!ct || !isFloatTensor(v.getType()))
-      return;
-    adjoint[v] = addT(b, loc, adjoint.lookup(v), ct);
-  };
   if (kind == ReverseKind::Vjp) {
     for (Value output : outputs) {
       BlockArgument ct = body.addArgument(output.getType(), loc);
-      accumulate(output, ct);
+      accumulate(b, loc, adjoint, output, ct);
     }
   } else {
     if (outputs.empty() ||
@@ -46,54 +102,41 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
                           "a rank-0 float tensor");
     if (!hasAux && outputs.size() != 1)
       return fn.emitError("grad without has_aux requires a single output");
-    accumulate(outputs[0], splatLike(b, loc, outputs[0], 1.0));
+    accumulate(b, loc, adjoint, outputs[0], splatLike(b, loc, outputs[0], 1.0));
   }
+
+  // Activity: values that depend on a differentiable argument (through
+  // nested regions too). Of the ops with regions, only jx.if, jx.switch
+  // and jx.scan (jx.fori with constant bounds becomes one) have reverse
+  // rules: the others may not be active.
+  DenseSet<Value> active;
+  for (BlockArgument arg : body.getArguments())
+    if (isFloatTensor(arg.getType()))
+      active.insert(arg);
+  WalkResult walk = body.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op == ret.getOperation() || llvm::none_of(inputsOf(op), [&](Value v) {
+          return active.contains(v);
+        }))
+      return WalkResult::advance();
+    if (op->getNumRegions() != 0 && !isa<IfOp, SwitchOp, ScanOp>(op) &&
+        llvm::any_of(op->getResultTypes(), isFloatTensor)) {
+      (void)notSupported(op, "in reverse mode");
+      return WalkResult::interrupt();
+    }
+    for (Value result : op->getResults())
+      if (isFloatTensor(result.getType()))
+        active.insert(result);
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return failure();
 
   // Backward sweep.
   SmallVector<Operation *> ops;
   for (Operation &op : body.without_terminator())
     ops.push_back(&op);
-  // Activity: values that depend on a differentiable argument. Ops with
-  // regions (control flow) have no rules yet: they may not be active.
-  DenseSet<Value> active;
-  for (BlockArgument arg : body.getArguments())
-    if (isFloatTensor(arg.getType()))
-      active.insert(arg);
-  for (Operation *op : ops) {
-    if (llvm::none_of(inputsOf(op),
-                      [&](Value v) { return active.contains(v); }))
-      continue;
-    if (op->getNumRegions() != 0 &&
-        llvm::any_of(op->getResultTypes(), isFloatTensor))
-      return notSupported(op);
-    for (Value result : op->getResults())
-      if (isFloatTensor(result.getType()))
-        active.insert(result);
-  }
-
-  for (Operation *op : llvm::reverse(ops)) {
-    SmallVector<Value> cts;
-    bool any = false;
-    for (Value result : op->getResults()) {
-      cts.push_back(adjoint.lookup(result));
-      any |= static_cast<bool>(cts.back());
-    }
-    if (!any || llvm::none_of(op->getOperandTypes(), isFloatTensor))
-      continue;
-    Rule operandCts = failure();
-    if (auto vmap = dyn_cast<VmapOp>(op)) {
-      operandCts = vjpOfVmap(b, vmap, cts, symbols);
-    } else {
-      auto iface = dyn_cast<JxDifferentiableOpInterface>(op);
-      if (!iface || op->getNumRegions() != 0)
-        return notSupported(op);
-      operandCts = iface.vjp(b, cts);
-    }
-    if (failed(operandCts))
-      return failure();
-    for (auto [operand, ct] : llvm::zip(op->getOperands(), *operandCts))
-      accumulate(operand, ct);
-  }
+  if (failed(reverseSweep(ops, b, loc, adjoint, active, symbols)))
+    return failure();
 
   auto cotangentOf = [&](unsigned argIndex) -> Value {
     Value arg = body.getArgument(argIndex);

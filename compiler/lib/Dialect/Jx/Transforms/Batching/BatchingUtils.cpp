@@ -94,4 +94,5 @@ SmallVector<int64_t> batching::shifted(ArrayRef<int64_t> dims) {
 void mlir::jx::registerJxBatchingInterfaceModels(DialectRegistry &registry) {
   registerJxElementwiseBatchingModels(registry);
   registerJxShapeBatchingModels(registry);
+  registerJxCollectiveBatchingModels(registry);
 }

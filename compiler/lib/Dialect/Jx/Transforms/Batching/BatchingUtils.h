@@ -10,6 +10,7 @@
 
 #include "jx/Dialect/Jx/IR/JxBatchingInterface.h"
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 namespace mlir::jx::batching {
@@ -52,11 +53,26 @@ Value toFront(OpBuilder &builder, Location loc, Value value,
 /// Shifts each dimension number by one (for a new leading batch dimension).
 SmallVector<int64_t> shifted(ArrayRef<int64_t> dims);
 
+/// The axis name of a collective op, `std::nullopt` for other ops.
+std::optional<StringRef> getCollectiveAxis(Operation *op);
+
+/// The batching of a collective over the axis the vmap binds: it works
+/// across the batch dimension of size `size` (CollectiveRules.cpp).
+FailureOr<SmallVector<BatchedValue>>
+bindCollective(Operation *op, OpBuilder &builder, ArrayRef<Value> operands,
+               ArrayRef<std::optional<int64_t>> batchDims,
+               const BatchSize &size);
+
+/// Reports each collective left in a function the module can reach (public
+/// functions and what they reference): no vmap bound its axis.
+LogicalResult checkNoUnboundCollectives(ModuleOp module);
+
 } // namespace mlir::jx::batching
 
 namespace mlir::jx {
 void registerJxElementwiseBatchingModels(DialectRegistry &registry);
 void registerJxShapeBatchingModels(DialectRegistry &registry);
+void registerJxCollectiveBatchingModels(DialectRegistry &registry);
 } // namespace mlir::jx
 
 #endif // JX_LIB_DIALECT_JX_TRANSFORMS_BATCHING_BATCHINGUTILS_H

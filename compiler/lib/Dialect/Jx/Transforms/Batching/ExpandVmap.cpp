@@ -6,11 +6,13 @@
 // cloned as they are), batches called functions into variants of their own,
 // batches jx.if/switch/fori/scan/while region by region (batchIf,
 // batchSwitch, batchLoop), and moves each result's batch dimension to
-// `out_axes`. Requests whose callee (or a function it calls) still holds a
-// transformation request wait until that one is expanded: the pass iterates
-// to a fixpoint, so nested vmaps expand innermost first, and requests waiting
-// for another pass (a `jx.grad` before jx-expand-autodiff, a `jx.pmap`)
-// stay.
+// `out_axes`. Collectives over the request's `axis_name` work across the
+// batch dimension (CollectiveRules.cpp); once no request is left, a
+// collective the program still reaches is reported. Requests whose callee
+// (or a function it calls) still holds a transformation request wait until
+// that one is expanded: the pass iterates to a fixpoint, so nested vmaps
+// expand innermost first, and requests waiting for another pass (a
+// `jx.grad` before jx-expand-autodiff, a `jx.pmap`) stay.
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,7 +64,20 @@ public:
                                      std::optional<int64_t> axisSize,
                                      Location requestLoc);
 
+  /// The axis the vmap being expanded binds (null: none); collectives over
+  /// it work across the batch dimension.
+  void setAxisName(StringAttr name) {
+    if (name != axisName)
+      usesAxisCache.clear();
+    axisName = name;
+  }
+
 private:
+  /// Whether `op`, the ops nested in it or the functions they call hold a
+  /// collective over `axisName`: such an op is batched even when none of its
+  /// operands is.
+  bool usesAxis(Operation *op);
+
   LogicalResult buildBody(func::FuncOp callee, func::FuncOp batched,
                           ArrayRef<int64_t> inAxes, ArrayRef<int64_t> outAxes,
                           std::optional<int64_t> axisSize);
@@ -97,6 +112,8 @@ private:
   SymbolTable &symbols;
   llvm::StringMap<func::FuncOp> cache;
   llvm::DenseMap<Operation *, func::FuncOp> lastVariant;
+  StringAttr axisName;
+  llvm::DenseMap<Operation *, bool> usesAxisCache;
 };
 
 } // namespace
@@ -113,7 +130,8 @@ Batcher::getBatched(func::FuncOp callee, ArrayRef<int64_t> inAxes,
     llvm::interleaveComma(inAxes, os);
     os << "|";
     llvm::interleaveComma(outAxes, os);
-    os << "|" << (axisSize ? *axisSize : -1) << "|";
+    os << "|" << (axisSize ? *axisSize : -1) << "|"
+       << (axisName ? axisName.getValue() : "") << "|";
     for (Type type : argTypes)
       os << type << ",";
     os << "|";
@@ -150,6 +168,36 @@ Batcher::getBatched(func::FuncOp callee, ArrayRef<int64_t> inAxes,
     return failure();
   }
   return batched;
+}
+
+bool Batcher::usesAxis(Operation *op) {
+  if (!axisName)
+    return false;
+  bool result = false;
+  op->walk([&](Operation *nested) {
+    if (getCollectiveAxis(nested) == axisName.getValue()) {
+      result = true;
+      return WalkResult::interrupt();
+    }
+    auto call = dyn_cast<func::CallOp>(nested);
+    if (!call)
+      return WalkResult::advance();
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+    if (!callee)
+      return WalkResult::advance();
+    auto it = usesAxisCache.find(callee);
+    if (it == usesAxisCache.end()) {
+      usesAxisCache[callee] = false; // Recursion is not expected.
+      bool calleeUses = usesAxis(callee);
+      it = usesAxisCache.insert_or_assign(callee, calleeUses).first;
+    }
+    if (it->second) {
+      result = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return result;
 }
 
 LogicalResult Batcher::buildBody(func::FuncOp callee, func::FuncOp batched,
@@ -240,7 +288,19 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
     }
   });
 
-  if (!anyBatched && !regionUsesBatched) {
+  // A collective over the bound axis works across the batch dimension.
+  if (axisName && getCollectiveAxis(op) == axisName.getValue()) {
+    FailureOr<SmallVector<BatchedValue>> results =
+        bindCollective(op, builder, operands, batchDims, size);
+    if (failed(results))
+      return failure();
+    for (auto [oldResult, newResult] :
+         llvm::zip_equal(op->getResults(), *results))
+      values[oldResult] = newResult;
+    return success();
+  }
+
+  if (!anyBatched && !regionUsesBatched && !usesAxis(op)) {
     IRMapping mapping;
     for (auto [oldValue, newValue] :
          llvm::zip_equal(op->getOperands(), operands))
@@ -699,6 +759,7 @@ struct ExpandVmapPass : public jx::impl::ExpandVmapPassBase<ExpandVmapPass> {
         }
         if (!isReady(callee))
           continue;
+        batcher.setAxisName(request.getAxisNameAttr());
         FailureOr<func::FuncOp> batched = batcher.getBatched(
             callee, request.getInAxes(), request.getOutAxes(),
             request.getArgs().getTypes(), request.getResultTypes(),
@@ -714,6 +775,18 @@ struct ExpandVmapPass : public jx::impl::ExpandVmapPassBase<ExpandVmapPass> {
         ready.clear(); // The caller of the request may be ready now.
       }
     }
+
+    // Once every request is expanded, a collective the program still
+    // reaches has no vmap (or pmap) binding its axis.
+    bool requestsLeft = module
+                            .walk([](Operation *op) {
+                              return isTransformRequest(op)
+                                         ? WalkResult::interrupt()
+                                         : WalkResult::advance();
+                            })
+                            .wasInterrupted();
+    if (!requestsLeft && failed(checkNoUnboundCollectives(module)))
+      signalPassFailure();
   }
 };
 
