@@ -60,7 +60,8 @@ def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
     one per signature); jx.if/switch/fori/scan/while are batched region by
     region (a batched condition or index runs every branch and selects; a
     batched while condition loops until every element is done); ops without
-    a rule (reduce_region, scatter, collectives...) are reported at the op. The pass iterates to a fixpoint:
+    a rule (reduce_region, scatter, ...) are reported at the op; collectives over
+    the expanded axis name reduce over the batch dimension. The pass iterates to a fixpoint:
     a request is expanded once its callee (and everything it calls) holds no
     other request, so nested vmaps expand innermost first; requests waiting
     for another pass (`jx.grad` before jx-expand-autodiff) and `jx.pmap` stay.
