@@ -50,7 +50,7 @@ Location MLIRGenerator::loc(SourceLoc l) {
   if (!l.isValid())
     return builder.getUnknownLoc();
   return mlir::FileLineColLoc::get(&context, sm.getFile(l.fileId).path, l.line,
-                             l.col);
+                                   l.col);
 }
 
 mlir::Type MLIRGenerator::elementType(DType dtype) {
@@ -87,22 +87,30 @@ RankedTensorType MLIRGenerator::tensorType(const ArrayType *type) {
   return tensorType(type->getDType(), type->getShape());
 }
 
+/// The subtrees of a pytree type in flattening order: tuple elements, struct
+/// fields, a function value's environment; none for arrays and static-only
+/// types.
+static llvm::SmallVector<const Type *> pytreeChildren(const Type *type) {
+  llvm::SmallVector<const Type *> children;
+  if (auto *tuple = llvm::dyn_cast_or_null<TupleType>(type))
+    children.append(tuple->getElements().begin(), tuple->getElements().end());
+  else if (auto *st = llvm::dyn_cast_or_null<StructType>(type))
+    for (const StructType::Field &field : st->getFields())
+      children.push_back(field.type);
+  else if (auto *fnType = llvm::dyn_cast_or_null<FunctionType>(type))
+    for (const Type *envType : fnType->getCallable()->getEnvTypes())
+      children.push_back(envType);
+  return children;
+}
+
 void MLIRGenerator::flattenType(const Type *type,
                                 llvm::SmallVectorImpl<mlir::Type> &out) {
-  if (!type)
-    return;
-  if (auto *array = llvm::dyn_cast<ArrayType>(type)) {
+  if (auto *array = llvm::dyn_cast_or_null<ArrayType>(type)) {
     out.push_back(tensorType(array));
-  } else if (auto *tuple = llvm::dyn_cast<TupleType>(type)) {
-    for (const Type *element : tuple->getElements())
-      flattenType(element, out);
-  } else if (auto *st = llvm::dyn_cast<StructType>(type)) {
-    for (const StructType::Field &field : st->getFields())
-      flattenType(field.type, out);
-  } else if (auto *fnType = llvm::dyn_cast<FunctionType>(type)) {
-    for (const Type *envType : fnType->getCallable()->getEnvTypes())
-      flattenType(envType, out);
+    return;
   }
+  for (const Type *child : pytreeChildren(type))
+    flattenType(child, out);
 }
 
 ValueTree MLIRGenerator::unflatten(const Type *type, ValueRange leaves,
@@ -110,16 +118,8 @@ ValueTree MLIRGenerator::unflatten(const Type *type, ValueRange leaves,
   if (llvm::isa_and_nonnull<ArrayType>(type))
     return ValueTree::ofLeaf(leaves[pos++]);
   std::vector<ValueTree> children;
-  if (auto *tuple = llvm::dyn_cast_or_null<TupleType>(type)) {
-    for (const Type *element : tuple->getElements())
-      children.push_back(unflatten(element, leaves, pos));
-  } else if (auto *st = llvm::dyn_cast_or_null<StructType>(type)) {
-    for (const StructType::Field &field : st->getFields())
-      children.push_back(unflatten(field.type, leaves, pos));
-  } else if (auto *fnType = llvm::dyn_cast_or_null<FunctionType>(type)) {
-    for (const Type *envType : fnType->getCallable()->getEnvTypes())
-      children.push_back(unflatten(envType, leaves, pos));
-  }
+  for (const Type *child : pytreeChildren(type))
+    children.push_back(unflatten(child, leaves, pos));
   return ValueTree::ofNode(std::move(children));
 }
 
@@ -138,17 +138,7 @@ void MLIRGenerator::recordSizes(const ValueTree &value, const Type *type) {
         fn->sizes[d.var] = {value.leaf, static_cast<int>(axis)};
     return;
   }
-  llvm::SmallVector<const Type *> childTypes;
-  if (auto *tuple = llvm::dyn_cast<TupleType>(type))
-    childTypes.append(tuple->getElements().begin(),
-                      tuple->getElements().end());
-  else if (auto *st = llvm::dyn_cast<StructType>(type))
-    for (const StructType::Field &field : st->getFields())
-      childTypes.push_back(field.type);
-  else if (auto *fnType = llvm::dyn_cast<FunctionType>(type))
-    for (const Type *envType : fnType->getCallable()->getEnvTypes())
-      childTypes.push_back(envType);
-  for (auto [i, childType] : llvm::enumerate(childTypes))
+  for (auto [i, childType] : llvm::enumerate(pytreeChildren(type)))
     if (i < value.children.size())
       recordSizes(value.children[i], childType);
 }
@@ -271,7 +261,7 @@ bool MLIRGenerator::genFunctionBody(const FunctionInstance &inst,
                                     llvm::ArrayRef<ValueTree> params) {
   if (!inst.body || !inst.body->body)
     return reportError(inst.loc, "internal error: instance '" + inst.symbol +
-                           "' has no body");
+                                     "' has no body");
   const Expr &body = *inst.body->body;
   std::optional<ValueTree> result = genExpr(body);
   if (!result)
@@ -284,8 +274,7 @@ bool MLIRGenerator::genFunctionBody(const FunctionInstance &inst,
 }
 
 ValueTree MLIRGenerator::genCall(const FunctionInstance &instance,
-                                 llvm::ArrayRef<ValueTree> args,
-                                 SourceLoc at) {
+                                 llvm::ArrayRef<ValueTree> args, SourceLoc at) {
   llvm::SmallVector<Value> flat;
   for (const ValueTree &arg : args)
     arg.flatten(flat);
@@ -298,8 +287,7 @@ ValueTree MLIRGenerator::genCall(const FunctionInstance &instance,
 }
 
 ValueTree MLIRGenerator::genCall(const FunctionRef &ref,
-                                 llvm::ArrayRef<ValueTree> args,
-                                 SourceLoc at) {
+                                 llvm::ArrayRef<ValueTree> args, SourceLoc at) {
   std::vector<ValueTree> all(args.begin(), args.end());
   if (ref.env) {
     std::optional<ValueTree> env = genExpr(*ref.env);
@@ -332,25 +320,15 @@ ValueTree MLIRGenerator::coerce(const ValueTree &value, const Type *from,
   if (fromArray && toArray && value.isLeaf())
     return ValueTree::ofLeaf(castArray(value.leaf, fromArray, toArray, at));
 
-  llvm::SmallVector<const Type *> fromChildren, toChildren;
-  auto children = [](const Type *t, llvm::SmallVectorImpl<const Type *> &out) {
-    if (auto *tuple = llvm::dyn_cast<TupleType>(t))
-      out.append(tuple->getElements().begin(), tuple->getElements().end());
-    else if (auto *st = llvm::dyn_cast<StructType>(t))
-      for (const StructType::Field &field : st->getFields())
-        out.push_back(field.type);
-    else if (auto *fnType = llvm::dyn_cast<FunctionType>(t))
-      for (const Type *envType : fnType->getCallable()->getEnvTypes())
-        out.push_back(envType);
-  };
-  children(from, fromChildren);
-  children(to, toChildren);
+  llvm::SmallVector<const Type *> fromChildren = pytreeChildren(from);
+  llvm::SmallVector<const Type *> toChildren = pytreeChildren(to);
   if (fromChildren.size() != toChildren.size() ||
       value.children.size() != fromChildren.size())
     return value;
   std::vector<ValueTree> out;
   for (size_t i = 0; i < fromChildren.size(); ++i)
-    out.push_back(coerce(value.children[i], fromChildren[i], toChildren[i], at));
+    out.push_back(
+        coerce(value.children[i], fromChildren[i], toChildren[i], at));
   return ValueTree::ofNode(std::move(out));
 }
 
@@ -474,9 +452,9 @@ std::optional<ValueTree> MLIRGenerator::genStatic(const Expr &expr,
     if (isFloat(dtype))
       return ValueTree::ofLeaf(
           constantScalar(dtype, static_cast<double>(value.intValue), expr.loc));
-    return ValueTree::ofLeaf(constantScalarInt(
-        fitsDType(value.intValue, dtype) ? dtype : DType::I64, value.intValue,
-        expr.loc));
+    return ValueTree::ofLeaf(
+        constantScalarInt(fitsDType(value.intValue, dtype) ? dtype : DType::I64,
+                          value.intValue, expr.loc));
   case StaticValue::Kind::Float:
     if (!isFloat(dtype))
       return std::nullopt;
@@ -490,8 +468,8 @@ std::optional<ValueTree> MLIRGenerator::genStatic(const Expr &expr,
       return std::nullopt;
     Value index = dimValue(value.size, expr.loc);
     Value i64 = mlir::jx::FromIndexOp::create(
-        builder, loc(expr.loc),
-        RankedTensorType::get({}, builder.getI64Type()), index);
+        builder, loc(expr.loc), RankedTensorType::get({}, builder.getI64Type()),
+        index);
     return ValueTree::ofLeaf(convert(i64, dtype, expr.loc));
   }
   default:
@@ -554,8 +532,7 @@ std::optional<ValueTree> MLIRGenerator::genNameRef(const NameRef &ref,
   llvm_unreachable("unknown name kind");
 }
 
-std::optional<ValueTree>
-MLIRGenerator::genArrayLiteral(const ArrayLitExpr &e) {
+std::optional<ValueTree> MLIRGenerator::genArrayLiteral(const ArrayLitExpr &e) {
   auto *type = llvm::cast<ArrayType>(e.type);
   llvm::ArrayRef<Dim> rowShape = type->getShape().drop_front();
   llvm::SmallVector<Value> rows;
@@ -764,11 +741,10 @@ std::optional<ValueTree> MLIRGenerator::genBlock(const BlockExpr &e) {
 // Entry point
 //===----------------------------------------------------------------------===//
 
-mlir::OwningOpRef<mlir::ModuleOp>
-jx::generateMLIR(mlir::MLIRContext &context,
-                                             const Program &program,
-                                             const SourceManager &sm,
-                                             DiagnosticEngine &diag) {
+mlir::OwningOpRef<mlir::ModuleOp> jx::generateMLIR(mlir::MLIRContext &context,
+                                                   const Program &program,
+                                                   const SourceManager &sm,
+                                                   DiagnosticEngine &diag) {
   context.loadDialect<mlir::jx::JxDialect, func::FuncDialect,
                       arith::ArithDialect>();
   return MLIRGenerator(context, program, sm, diag).generate();
