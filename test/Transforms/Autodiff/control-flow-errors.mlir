@@ -1,60 +1,57 @@
 // RUN: jx-opt %s -jx-expand-autodiff -split-input-file -verify-diagnostics
 
-// Reverse mode through jx.fori whose bounds are not constants is not
-// supported yet.
-func.func private @f(%x: tensor<f32>, %n: tensor<i32>) -> tensor<f32> {
+// Reverse mode reports an op with regions and no rule that a cotangent
+// reaches: jx.reduce_region (its value result; MLIRGen emits it only for
+// argmax/argmin, whose index result is an integer).
+func.func private @f(%x: tensor<4xf32>, %idx: tensor<4xi32>) -> tensor<f32> {
+  %ninf = jx.constant dense<0xFF800000> : tensor<f32>
+  %zero = jx.constant dense<0> : tensor<i32>
+  // expected-error @below {{differentiation of 'jx.reduce_region' in reverse mode is not supported yet}}
+  %m, %i = jx.reduce_region %x, %idx init(%ninf, %zero) dims = [0]
+      : (tensor<4xf32>, tensor<4xi32>, tensor<f32>, tensor<i32>)
+      -> (tensor<f32>, tensor<i32>) {
+  ^bb0(%am: tensor<f32>, %ai: tensor<i32>, %em: tensor<f32>, %ei: tensor<i32>):
+    %gt = jx.compare GT, %em, %am : tensor<f32>
+    %m2 = jx.select %gt, %em, %am : tensor<i1>, tensor<f32>
+    %i2 = jx.select %gt, %ei, %ai : tensor<i1>, tensor<i32>
+    jx.yield %m2, %i2 : tensor<f32>, tensor<i32>
+  }
+  return %m : tensor<f32>
+}
+func.func @main(%x: tensor<4xf32>, %idx: tensor<4xi32>) -> tensor<4xf32> {
+  %g = jx.grad @f(%x, %idx) {argnums = array<i64: 0>} : (tensor<4xf32>, tensor<4xi32>) -> tensor<4xf32>
+  return %g : tensor<4xf32>
+}
+
+// -----
+
+// Also inside a loop body (the loop becomes a scan whose backward scan
+// sweeps the body).
+func.func private @f(%x: tensor<4xf32>, %idx: tensor<4xi32>) -> tensor<f32> {
+  %ninf = jx.constant dense<0xFF800000> : tensor<f32>
+  %zero = jx.constant dense<0> : tensor<i32>
   %lo = jx.constant dense<0> : tensor<i32>
-  // expected-error @below {{differentiation of 'jx.fori' in reverse mode is not supported yet}}
-  %r = jx.fori %lo to %n : tensor<i32> carry(%x : tensor<f32>) {
-  ^bb0(%i: tensor<i32>, %c: tensor<f32>):
-    %y = jx.mul %c, %c : tensor<f32>
-    jx.yield %y : tensor<f32>
-  }
-  return %r : tensor<f32>
-}
-func.func @main(%x: tensor<f32>, %n: tensor<i32>) -> tensor<f32> {
-  %g = jx.grad @f(%x, %n) {argnums = array<i64: 0>} : (tensor<f32>, tensor<i32>) -> tensor<f32>
-  return %g : tensor<f32>
-}
-// -----
-
-// Nor through jx.while, also when it sits inside a branch.
-func.func private @f(%x: tensor<f32>, %p: tensor<i1>) -> tensor<f32> {
-  %r = jx.if %p -> (tensor<f32>) {
-    // expected-error @below {{differentiation of 'jx.while' in reverse mode is not supported yet}}
-    %w = jx.while %x : tensor<f32> cond {
-    ^bb0(%c: tensor<f32>):
-      %q = jx.compare LT, %c, %x : tensor<f32>
-      jx.yield %q : tensor<i1>
-    } do {
-    ^bb0(%c: tensor<f32>):
-      %y = jx.add %c, %c : tensor<f32>
-      jx.yield %y : tensor<f32>
+  %hi = jx.constant dense<2> : tensor<i32>
+  %r = jx.fori %lo to %hi : tensor<i32> carry(%x : tensor<4xf32>) {
+  ^bb0(%k: tensor<i32>, %c: tensor<4xf32>):
+    // expected-error @below {{differentiation of 'jx.reduce_region' in reverse mode is not supported yet}}
+    %m, %i = jx.reduce_region %c, %idx init(%ninf, %zero) dims = [0]
+        : (tensor<4xf32>, tensor<4xi32>, tensor<f32>, tensor<i32>)
+        -> (tensor<f32>, tensor<i32>) {
+    ^bb0(%am: tensor<f32>, %ai: tensor<i32>, %em: tensor<f32>, %ei: tensor<i32>):
+      %gt = jx.compare GT, %em, %am : tensor<f32>
+      %m2 = jx.select %gt, %em, %am : tensor<i1>, tensor<f32>
+      %i2 = jx.select %gt, %ei, %ai : tensor<i1>, tensor<i32>
+      jx.yield %m2, %i2 : tensor<f32>, tensor<i32>
     }
-    jx.yield %w : tensor<f32>
-  } else {
-    jx.yield %x : tensor<f32>
+    %b = jx.broadcast_in_dim %m, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %y = jx.mul %c, %b : tensor<4xf32>
+    jx.yield %y : tensor<4xf32>
   }
-  return %r : tensor<f32>
+  %s = jx.reduce sum %r, dims = [0] : (tensor<4xf32>) -> tensor<f32>
+  return %s : tensor<f32>
 }
-func.func @main(%x: tensor<f32>, %p: tensor<i1>) -> tensor<f32> {
-  %g = jx.grad @f(%x, %p) {argnums = array<i64: 0>} : (tensor<f32>, tensor<i1>) -> tensor<f32>
-  return %g : tensor<f32>
-}
-
-// -----
-
-// Nor through jx.scan of a dynamic length.
-func.func private @f(%c0: tensor<f32>, %xs: tensor<?xf32>) -> tensor<f32> {
-  // expected-error @below {{differentiation of 'jx.scan' in reverse mode with a dynamic length is not supported yet}}
-  %c = jx.scan init(%c0 : tensor<f32>) xs(%xs : tensor<?xf32>) -> (tensor<f32>) {
-  ^bb0(%a: tensor<f32>, %x: tensor<f32>):
-    %s = jx.mul %a, %x : tensor<f32>
-    jx.yield %s : tensor<f32>
-  }
-  return %c : tensor<f32>
-}
-func.func @main(%c0: tensor<f32>, %xs: tensor<?xf32>) -> tensor<f32> {
-  %g = jx.grad @f(%c0, %xs) {argnums = array<i64: 0>} : (tensor<f32>, tensor<?xf32>) -> tensor<f32>
-  return %g : tensor<f32>
+func.func @main(%x: tensor<4xf32>, %idx: tensor<4xi32>) -> tensor<4xf32> {
+  %g = jx.grad @f(%x, %idx) {argnums = array<i64: 0>} : (tensor<4xf32>, tensor<4xi32>) -> tensor<4xf32>
+  return %g : tensor<4xf32>
 }

@@ -201,8 +201,9 @@ func.func @main(%c0: tensor<f32>, %xs: tensor<5xf32>, %tc: tensor<f32>, %txs: te
 
 // -----
 
-// vjp through jx.scan (a residual scan stacks the carries entering each
-// step; a reverse scan recomputes each step and runs its backward sweep).
+// vjp through jx.scan (a residual scan, which replaces the primal one,
+// stacks the carries entering each step; a reverse scan recomputes each step
+// and runs its backward sweep).
 func.func private @f(%c0: tensor<f32>, %xs: tensor<3xf32>, %w: tensor<f32>) -> (tensor<f32>, tensor<3xf32>) {
   %c, %ys = jx.scan init(%c0 : tensor<f32>) xs(%xs : tensor<3xf32>) -> (tensor<f32>, tensor<3xf32>) {
   ^bb0(%a: tensor<f32>, %x: tensor<f32>):
@@ -220,19 +221,13 @@ func.func @main(%c0: tensor<f32>, %xs: tensor<3xf32>, %w: tensor<f32>, %ct: tens
 // CHECK-LABEL: func.func private @f.vjp.ad(
 // CHECK-SAME: %[[A0:.*]]: tensor<f32>, %[[A1:.*]]: tensor<3xf32>, %[[A2:.*]]: tensor<f32>, %[[A3:.*]]: tensor<f32>, %[[A4:.*]]: tensor<3xf32>) -> (tensor<f32>, tensor<3xf32>, tensor<f32>, tensor<3xf32>, tensor<f32>) {
 // CHECK-NEXT: %[[V0:.*]] = jx.constant dense<0.000000e+00> : tensor<f32>
-// CHECK-NEXT: %[[V1:.*]]:2 = jx.scan init(%[[A0]] : tensor<f32>) xs(%[[A1]] : tensor<3xf32>) -> (tensor<f32>, tensor<3xf32>) {
-// CHECK-NEXT: ^bb0(%[[A5:.*]]: tensor<f32>, %[[A6:.*]]: tensor<f32>):
-// CHECK-NEXT: %[[V4:.*]] = jx.mul %[[A5]], %[[A6]] : tensor<f32>
-// CHECK-NEXT: %[[V5:.*]] = jx.add %[[V4]], %[[A2]] : tensor<f32>
-// CHECK-NEXT: jx.yield %[[V5]], %[[A5]] : tensor<f32>, tensor<f32>
-// CHECK-NEXT: }
 // CHECK-NEXT: %[[V2:.*]]:3 = jx.scan init(%[[A0]] : tensor<f32>) xs(%[[A1]] : tensor<3xf32>) -> (tensor<f32>, tensor<3xf32>, tensor<3xf32>) {
 // CHECK-NEXT: ^bb0(%[[A5:.*]]: tensor<f32>, %[[A6:.*]]: tensor<f32>):
 // CHECK-NEXT: %[[V4:.*]] = jx.mul %[[A5]], %[[A6]] : tensor<f32>
 // CHECK-NEXT: %[[V5:.*]] = jx.add %[[V4]], %[[A2]] : tensor<f32>
 // CHECK-NEXT: jx.yield %[[V5]], %[[A5]], %[[A5]] : tensor<f32>, tensor<f32>, tensor<f32>
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[V3:.*]]:3 = jx.scan init(%[[A3]], %[[V0]] : tensor<f32>, tensor<f32>) xs(%[[V2]]#2, %[[A1]], %[[A4]] : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) reverse attributes {length = 3 : i64} -> (tensor<f32>, tensor<f32>, tensor<3xf32>) {
+// CHECK-NEXT: %[[V3:.*]]:3 = jx.scan init(%[[A3]], %[[V0]] : tensor<f32>, tensor<f32>) xs(%[[V2]]#2, %[[A1]], %[[A4]] : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) reverse -> (tensor<f32>, tensor<f32>, tensor<3xf32>) {
 // CHECK-NEXT: ^bb0(%[[A5:.*]]: tensor<f32>, %[[A6:.*]]: tensor<f32>, %[[A7:.*]]: tensor<f32>, %[[A8:.*]]: tensor<f32>, %[[A9:.*]]: tensor<f32>):
 // CHECK-NEXT: %[[V4:.*]] = jx.mul %[[A5]], %[[A8]] : tensor<f32>
 // CHECK-NEXT: %[[V5:.*]] = jx.mul %[[A5]], %[[A7]] : tensor<f32>
@@ -240,13 +235,13 @@ func.func @main(%c0: tensor<f32>, %xs: tensor<3xf32>, %w: tensor<f32>, %ct: tens
 // CHECK-NEXT: %[[V7:.*]] = jx.add %[[A6]], %[[A5]] : tensor<f32>
 // CHECK-NEXT: jx.yield %[[V6]], %[[V7]], %[[V5]] : tensor<f32>, tensor<f32>, tensor<f32>
 // CHECK-NEXT: }
-// CHECK-NEXT: return %[[V1]]#0, %[[V1]]#1, %[[V3]]#0, %[[V3]]#2, %[[V3]]#1 : tensor<f32>, tensor<3xf32>, tensor<f32>, tensor<3xf32>, tensor<f32>
+// CHECK-NEXT: return %[[V2]]#0, %[[V2]]#1, %[[V3]]#0, %[[V3]]#2, %[[V3]]#1 : tensor<f32>, tensor<3xf32>, tensor<f32>, tensor<3xf32>, tensor<f32>
 // CHECK-NEXT: }
 
 // -----
 
 // grad through jx.fori with constant bounds: rewritten as a scan over the
-// indices, then differentiated as one.
+// indices (of a static length), then differentiated as one.
 func.func private @f(%x: tensor<f32>) -> tensor<f32> {
   %lo = jx.constant dense<0> : tensor<i32>
   %hi = jx.constant dense<3> : tensor<i32>
@@ -266,13 +261,13 @@ func.func @main(%x: tensor<f32>) -> tensor<f32> {
 // CHECK-SAME: %[[A0:.*]]: tensor<f32>) -> tensor<f32> {
 // CHECK-NEXT: %[[V0:.*]] = jx.constant dense<0.000000e+00> : tensor<f32>
 // CHECK-NEXT: %[[V1:.*]] = jx.constant dense<1.000000e+00> : tensor<f32>
-// CHECK-NEXT: %[[V2:.*]] = jx.constant dense<[0, 1, 2]> : tensor<3xi32>
+// CHECK-NEXT: %[[V2:.*]] = jx.iota dim = 0 : tensor<3xi32>
 // CHECK-NEXT: %[[V3:.*]]:2 = jx.scan init(%[[A0]] : tensor<f32>) xs(%[[V2]] : tensor<3xi32>) -> (tensor<f32>, tensor<3xf32>) {
 // CHECK-NEXT: ^bb0(%[[A1:.*]]: tensor<f32>, %[[A2:.*]]: tensor<i32>):
 // CHECK-NEXT: %[[V6:.*]] = jx.mul %[[A1]], %[[A0]] : tensor<f32>
 // CHECK-NEXT: jx.yield %[[V6]], %[[A1]] : tensor<f32>, tensor<f32>
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[V4:.*]]:2 = jx.scan init(%[[V1]], %[[V0]] : tensor<f32>, tensor<f32>) xs(%[[V3]]#1, %[[V2]] : tensor<3xf32>, tensor<3xi32>) reverse attributes {length = 3 : i64} -> (tensor<f32>, tensor<f32>) {
+// CHECK-NEXT: %[[V4:.*]]:2 = jx.scan init(%[[V1]], %[[V0]] : tensor<f32>, tensor<f32>) xs(%[[V3]]#1, %[[V2]] : tensor<3xf32>, tensor<3xi32>) reverse -> (tensor<f32>, tensor<f32>) {
 // CHECK-NEXT: ^bb0(%[[A1:.*]]: tensor<f32>, %[[A2:.*]]: tensor<f32>, %[[A3:.*]]: tensor<f32>, %[[A4:.*]]: tensor<i32>):
 // CHECK-NEXT: %[[V6:.*]] = jx.mul %[[A1]], %[[A0]] : tensor<f32>
 // CHECK-NEXT: %[[V7:.*]] = jx.mul %[[A1]], %[[A3]] : tensor<f32>

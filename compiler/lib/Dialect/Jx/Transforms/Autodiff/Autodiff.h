@@ -64,18 +64,23 @@ LogicalResult vjpOfBranches(Operation *op, ValueRange resultCts, OpBuilder &b,
                             DenseMap<Value, Value> &adjoint,
                             DenseSet<Value> &active, SymbolTable &symbols);
 
-/// VJP of a jx.scan with a static length: a residual scan stacks the
-/// carries entering each step, then a scan in the opposite direction
-/// recomputes each step and runs its backward sweep, carrying the carry
-/// cotangents and those of the active values the body uses from above.
+/// VJP of a jx.scan: a residual scan, which replaces the primal one, also
+/// stacks the carries entering each step; then a scan in the opposite
+/// direction recomputes each step and runs its backward sweep, carrying the
+/// carry cotangents and those of the active values the body uses from
+/// above.
 LogicalResult vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
                         DenseMap<Value, Value> &adjoint,
                         DenseSet<Value> &active, SymbolTable &symbols);
 
-/// Rewrites each jx.fori in `body` whose bounds are constants (and that runs
-/// at least once) as a jx.scan over the constant tensor of its indices, for
+/// Marks the float results of `ops` (and the float block arguments of their
+/// regions) active when they use an active value, in program order.
+void markActive(ArrayRef<Operation *> ops, DenseSet<Value> &active);
+
+/// Rewrites each jx.fori and jx.while nested in `body` that `filter`
+/// accepts as a jx.scan computing the same results (LoopsAsScans.cpp), for
 /// reverse mode.
-void rewriteStaticForisAsScans(Block &body);
+void rewriteLoopsAsScans(Block &body, function_ref<bool(Operation *)> filter);
 
 /// `adjoint[v] += ct` (nothing for a null `ct` or a non-float `v`).
 void accumulate(OpBuilder &b, Location loc, DenseMap<Value, Value> &adjoint,

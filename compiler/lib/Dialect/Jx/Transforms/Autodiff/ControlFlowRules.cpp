@@ -7,11 +7,10 @@
 // sweep keeps the branch; the backward sweep branches again on the same
 // predicate, each branch recomputing its primal values and running its own
 // backward sweep, and yields the cotangents of the active values it uses
-// from above, which are accumulated outside. jx.scan with a static length
-// (and jx.fori with constant bounds, rewritten as a scan over its indices)
-// gets a residual scan stacking the carries entering each step and a scan in
-// the opposite direction that recomputes each step and runs its backward
-// sweep.
+// from above, which are accumulated outside. jx.scan (which jx.fori and
+// jx.while become first, LoopsAsScans.cpp) is replaced by a residual scan
+// that also stacks the carries entering each step; a scan in the opposite
+// direction recomputes each step and runs its backward sweep.
 //
 //===----------------------------------------------------------------------===//
 
@@ -326,9 +325,7 @@ LogicalResult autodiff::vjpOfBranches(Operation *op, ValueRange resultCts,
   return success();
 }
 
-/// Marks the float results of `ops` (and the float block arguments of their
-/// regions) active when they use an active value, in program order.
-static void markActive(ArrayRef<Operation *> ops, DenseSet<Value> &active) {
+void autodiff::markActive(ArrayRef<Operation *> ops, DenseSet<Value> &active) {
   for (Operation *top : ops)
     top->walk<WalkOrder::PreOrder>([&](Operation *op) {
       if (llvm::none_of(inputsOf(op),
@@ -356,14 +353,13 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
   Block &body = op.getBody().front();
   auto yield = cast<YieldOp>(body.getTerminator());
 
-  // The length of the scan (the leading size of the stacked values).
+  // The length of the scan (the leading size of the stacked values; dynamic
+  // when the xs's is).
   int64_t length = ShapedType::kDynamic;
   if (auto attr = op.getLengthAttr())
     length = attr.getInt();
   else
     length = cast<RankedTensorType>(op.getXs()[0].getType()).getDimSize(0);
-  if (ShapedType::isDynamic(length))
-    return notSupported(op, "in reverse mode with a dynamic length");
   auto stacked = [&](Type type) -> Type {
     auto tensor = cast<RankedTensorType>(type);
     SmallVector<int64_t> shape{length};
@@ -379,12 +375,15 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
       captured.push_back(v);
 
   // Residual scan: the primal scan again, also stacking the carries that
-  // enter each step.
+  // enter each step. It takes the primal scan's place in the forward sweep
+  // (which leaves that one dead) so that the primal steps run once there.
   SmallVector<Type> residualTypes(op->getResultTypes());
   for (Value init : op.getInit())
     residualTypes.push_back(stacked(init.getType()));
+  OpBuilder fb(op);
+  fb.setInsertionPointAfter(op);
   auto residual =
-      ScanOp::create(b, loc, residualTypes, op.getInit(), op.getXs(),
+      ScanOp::create(fb, loc, residualTypes, op.getInit(), op.getXs(),
                      op.getReverseAttr(), op.getLengthAttr());
   IRMapping residualMap;
   op.getBody().cloneInto(&residual.getBody(), residualMap);
@@ -396,6 +395,13 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
     OpBuilder yb(ryield);
     YieldOp::create(yb, ryield.getLoc(), values);
     ryield.erase();
+  }
+  ValueRange primalResults =
+      residual.getResults().take_front(op->getNumResults());
+  for (auto [old, now] : llvm::zip(op->getResults(), primalResults)) {
+    old.replaceAllUsesWith(now);
+    if (active.contains(old))
+      active.insert(now);
   }
   ValueRange carriesIn = residual.getResults().drop_front(numCarries + numYs);
 
@@ -409,14 +415,14 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
     if (isFloatTensor(op.getInit()[i].getType())) {
       floatCarries.push_back(i);
       Value ct = resultCts[i];
-      init.push_back(ct ? ct : zerosLike(b, loc, op.getResult(i)));
+      init.push_back(ct ? ct : zerosLike(b, loc, primalResults[i]));
     }
   for (Value v : captured)
     init.push_back(zerosLike(b, loc, v));
   llvm::append_range(xs, carriesIn);
   llvm::append_range(xs, op.getXs());
   for (unsigned k = 0; k < numYs; ++k) {
-    Value y = op.getResult(numCarries + k);
+    Value y = primalResults[numCarries + k];
     if (!isFloatTensor(y.getType()))
       continue;
     floatYs.push_back(k);
@@ -430,7 +436,7 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
       types.push_back(op.getXs()[j].getType());
     }
   auto backward = ScanOp::create(b, loc, types, init, xs, !op.getReverse(),
-                                 IntegerAttr::get(b.getI64Type(), length));
+                                 op.getLengthAttr());
   Block *block = &backward.getBody().emplaceBlock();
   SmallVector<BlockArgument> carryCts, capturedAcc, cIn, xIn, yCts;
   for (Value v : init)
@@ -487,45 +493,4 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
   for (unsigned j : floatXs)
     accumulate(b, loc, adjoint, op.getXs()[j], backward.getResult(at++));
   return success();
-}
-
-void autodiff::rewriteStaticForisAsScans(Block &body) {
-  SmallVector<ForiOp> foris;
-  body.walk([&](ForiOp fori) { foris.push_back(fori); });
-  for (ForiOp fori : foris) {
-    DenseIntElementsAttr lo, hi;
-    if (!matchPattern(fori.getLo(), m_Constant(&lo)) ||
-        !matchPattern(fori.getHi(), m_Constant(&hi)))
-      continue;
-    int64_t first = (*lo.getValues<APInt>().begin()).getSExtValue();
-    int64_t last = (*hi.getValues<APInt>().begin()).getSExtValue();
-    if (last <= first)
-      continue;
-    auto indexType = cast<RankedTensorType>(fori.getLo().getType());
-    unsigned width = indexType.getElementType().getIntOrFloatBitWidth();
-    SmallVector<APInt> indices;
-    for (int64_t i = first; i < last; ++i)
-      indices.push_back(APInt(width, i, /*isSigned=*/true));
-    auto xsType =
-        RankedTensorType::get({last - first}, indexType.getElementType());
-    OpBuilder b(fori);
-    Location loc = fori.getLoc();
-    Value xs =
-        ConstantOp::create(b, loc, DenseIntElementsAttr::get(xsType, indices));
-    auto scan =
-        ScanOp::create(b, loc, fori->getResultTypes(), fori.getInit(),
-                       ValueRange{xs}, /*reverse=*/false, IntegerAttr());
-    // fori's body takes (i, carries...); scan's takes (carries..., x).
-    Block &old = fori.getBody().front();
-    Block *block = &scan.getBody().emplaceBlock();
-    SmallVector<Value> args;
-    for (BlockArgument arg : old.getArguments().drop_front())
-      args.push_back(block->addArgument(arg.getType(), arg.getLoc()));
-    args.insert(args.begin(), block->addArgument(indexType, loc));
-    block->getOperations().splice(block->end(), old.getOperations());
-    for (auto [from, to] : llvm::zip(old.getArguments(), args))
-      from.replaceAllUsesWith(to);
-    fori.replaceAllUsesWith(scan.getResults());
-    fori.erase();
-  }
 }

@@ -1,5 +1,4 @@
-//===- ReverseMode.cpp - VJP/grad of a function
-//----------------------------===//
+//===- ReverseMode.cpp - VJP/grad of a function -------------------------===//
 //
 // The function's own body is the forward sweep (it keeps every primal
 // value); the backward sweep is appended before the return: ops are visited
@@ -76,11 +75,34 @@ LogicalResult autodiff::reverseSweep(ArrayRef<Operation *> ops, OpBuilder &b,
   return success();
 }
 
+/// The float values of `body` that depend on its float arguments, nested
+/// regions included.
+static DenseSet<Value> activeValues(Block &body) {
+  DenseSet<Value> active;
+  for (BlockArgument arg : body.getArguments())
+    if (isFloatTensor(arg.getType()))
+      active.insert(arg);
+  SmallVector<Operation *> ops;
+  for (Operation &op : body)
+    ops.push_back(&op);
+  markActive(ops, active);
+  return active;
+}
+
 LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
                                      ArrayRef<int64_t> argnums, bool hasAux,
                                      SymbolTable &symbols) {
   Block &body = fn.getBody().front();
-  rewriteStaticForisAsScans(body);
+  // Activity: values that depend on a differentiable argument (through
+  // nested regions too). Active jx.fori/jx.while loops become scans, which
+  // have a reverse rule like jx.if and jx.switch; the sweep reports other
+  // ops with regions that a cotangent reaches.
+  DenseSet<Value> active = activeValues(body);
+  rewriteLoopsAsScans(body, [&](Operation *loop) {
+    return llvm::any_of(loop->getResults(),
+                        [&](Value v) { return active.contains(v); });
+  });
+  active = activeValues(body);
   auto ret = cast<func::ReturnOp>(body.getTerminator());
   SmallVector<Value> outputs(ret.getOperands());
   unsigned numPrimals = body.getNumArguments();
@@ -105,38 +127,14 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
     accumulate(b, loc, adjoint, outputs[0], splatLike(b, loc, outputs[0], 1.0));
   }
 
-  // Activity: values that depend on a differentiable argument (through
-  // nested regions too). Of the ops with regions, only jx.if, jx.switch
-  // and jx.scan (jx.fori with constant bounds becomes one) have reverse
-  // rules: the others may not be active.
-  DenseSet<Value> active;
-  for (BlockArgument arg : body.getArguments())
-    if (isFloatTensor(arg.getType()))
-      active.insert(arg);
-  WalkResult walk = body.walk<WalkOrder::PreOrder>([&](Operation *op) {
-    if (op == ret.getOperation() || llvm::none_of(inputsOf(op), [&](Value v) {
-          return active.contains(v);
-        }))
-      return WalkResult::advance();
-    if (op->getNumRegions() != 0 && !isa<IfOp, SwitchOp, ScanOp>(op) &&
-        llvm::any_of(op->getResultTypes(), isFloatTensor)) {
-      (void)notSupported(op, "in reverse mode");
-      return WalkResult::interrupt();
-    }
-    for (Value result : op->getResults())
-      if (isFloatTensor(result.getType()))
-        active.insert(result);
-    return WalkResult::advance();
-  });
-  if (walk.wasInterrupted())
-    return failure();
-
   // Backward sweep.
   SmallVector<Operation *> ops;
   for (Operation &op : body.without_terminator())
     ops.push_back(&op);
   if (failed(reverseSweep(ops, b, loc, adjoint, active, symbols)))
     return failure();
+  // The sweep may have replaced primal values (a scan by its residual scan).
+  outputs.assign(ret.getOperands().begin(), ret.getOperands().end());
 
   auto cotangentOf = [&](unsigned argIndex) -> Value {
     Value arg = body.getArgument(argIndex);

@@ -1,0 +1,161 @@
+//===- LoopsAsScans.cpp - jx.fori/jx.while as jx.scan for reverse mode ----===//
+//
+// Reverse mode has one loop rule, the one of jx.scan (ControlFlowRules.cpp),
+// which stacks the carries entering each step and replays the steps
+// backwards. A jx.fori becomes a scan over its indices `lo + iota(n)` with
+// `n = max(hi - lo, 0)` (a dynamic length when the bounds are run-time
+// values). A jx.while's trip count is known only once it has run: a copy of
+// the loop that also counts its steps runs first, then a scan of that many
+// steps (over `iota(n)`, which the body ignores) computes the results again,
+// so that the residuals take memory proportional to the steps actually run.
+// The price is one more run of the primal loop.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Autodiff.h"
+#include "AutodiffUtils.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace mlir::jx;
+using namespace mlir::jx::autodiff;
+
+namespace {
+
+/// A rank-0 integer constant of `type`.
+Value intConstant(OpBuilder &b, Location loc, RankedTensorType type,
+                  int64_t value) {
+  return ConstantOp::create(b, loc,
+                            DenseElementsAttr::get(type, b.getIntegerAttr(
+                                                             type.getElementType(), value)));
+}
+
+/// `lo + iota(n)` (`iota(n)` when `lo` is 0) as a rank-1 tensor of `lo`'s element type, `n` a rank-0
+/// integer tensor of the same type (static when `n` is a constant).
+Value indicesFrom(OpBuilder &b, Location loc, Value lo, Value n) {
+  auto scalar = cast<RankedTensorType>(lo.getType());
+  Type element = scalar.getElementType();
+  DenseIntElementsAttr constant;
+  SmallVector<Value> sizes;
+  int64_t length = ShapedType::kDynamic;
+  if (matchPattern(n, m_Constant(&constant)))
+    length = (*constant.getValues<APInt>().begin()).getSExtValue();
+  else
+    sizes.push_back(ToIndexOp::create(b, loc, n));
+  auto type = RankedTensorType::get({length}, element);
+  Value iota = IotaOp::create(b, loc, type, /*iota_dimension=*/0, sizes);
+  if (matchPattern(lo, m_Zero()))
+    return iota;
+  Value base = BroadcastInDimOp::create(b, loc, type, lo, ArrayRef<int64_t>{},
+                                        sizes);
+  return AddOp::create(b, loc, type, base, iota);
+}
+
+/// Moves `from`'s operations into `to`, whose arguments replace `from`'s in
+/// order.
+void spliceBody(Block &from, Block &to, ArrayRef<Value> args) {
+  to.getOperations().splice(to.end(), from.getOperations());
+  for (auto [old, arg] : llvm::zip(from.getArguments(), args))
+    old.replaceAllUsesWith(arg);
+}
+
+/// Replaces `fori` by a scan over its indices.
+void rewriteFori(ForiOp fori) {
+  OpBuilder b(fori);
+  Location loc = fori.getLoc();
+  auto boundType = cast<RankedTensorType>(fori.getLo().getType());
+  // The trip count, a constant when the bounds are.
+  Value count;
+  DenseIntElementsAttr lo, hi;
+  if (matchPattern(fori.getLo(), m_Constant(&lo)) &&
+      matchPattern(fori.getHi(), m_Constant(&hi))) {
+    int64_t first = (*lo.getValues<APInt>().begin()).getSExtValue();
+    int64_t last = (*hi.getValues<APInt>().begin()).getSExtValue();
+    count = intConstant(b, loc, boundType, std::max<int64_t>(last - first, 0));
+  } else {
+    count = SubOp::create(b, loc, boundType, fori.getHi(), fori.getLo());
+    count = MaxOp::create(b, loc, boundType, count,
+                          intConstant(b, loc, boundType, 0));
+  }
+  Value xs = indicesFrom(b, loc, fori.getLo(), count);
+  auto scan = ScanOp::create(b, loc, fori->getResultTypes(), fori.getInit(),
+                             ValueRange{xs}, /*reverse=*/false, IntegerAttr());
+  // fori's body takes (i, carries...); scan's takes (carries..., i).
+  Block &old = fori.getBody().front();
+  Block *block = &scan.getBody().emplaceBlock();
+  SmallVector<Value> args;
+  for (BlockArgument arg : old.getArguments().drop_front())
+    args.push_back(block->addArgument(arg.getType(), arg.getLoc()));
+  args.insert(args.begin(), block->addArgument(boundType, loc));
+  spliceBody(old, *block, args);
+  fori.replaceAllUsesWith(scan.getResults());
+  fori.erase();
+}
+
+/// The number of steps `whileOp` runs, from a copy of it that counts them
+/// (a rank-0 i64 tensor).
+Value countSteps(OpBuilder &b, WhileOp whileOp) {
+  Location loc = whileOp.getLoc();
+  auto counterType = RankedTensorType::get({}, b.getI64Type());
+  SmallVector<Value> init(whileOp.getInit());
+  init.push_back(intConstant(b, loc, counterType, 0));
+  SmallVector<Type> types(whileOp->getResultTypes());
+  types.push_back(counterType);
+  auto counting = WhileOp::create(b, loc, types, init);
+  IRMapping mapping;
+  whileOp.getCond().cloneInto(&counting.getCond(), mapping);
+  whileOp.getBody().cloneInto(&counting.getBody(), mapping);
+  counting.getCond().front().addArgument(counterType, loc);
+  Block &body = counting.getBody().front();
+  BlockArgument counter = body.addArgument(counterType, loc);
+  auto yield = cast<YieldOp>(body.getTerminator());
+  OpBuilder yb(yield);
+  SmallVector<Value> values(yield.getValues());
+  values.push_back(AddOp::create(yb, loc, counterType, counter,
+                                 intConstant(yb, loc, counterType, 1)));
+  YieldOp::create(yb, loc, values);
+  yield.erase();
+  return counting.getResults().back();
+}
+
+/// Replaces `whileOp` by a counting copy and a scan of that many steps.
+void rewriteWhile(WhileOp whileOp) {
+  OpBuilder b(whileOp);
+  Location loc = whileOp.getLoc();
+  Value steps = countSteps(b, whileOp);
+  Value xs = indicesFrom(
+      b, loc, intConstant(b, loc, cast<RankedTensorType>(steps.getType()), 0),
+      steps);
+  auto scan =
+      ScanOp::create(b, loc, whileOp->getResultTypes(), whileOp.getInit(),
+                     ValueRange{xs}, /*reverse=*/false, IntegerAttr());
+  Block &old = whileOp.getBody().front();
+  Block *block = &scan.getBody().emplaceBlock();
+  SmallVector<Value> args;
+  for (BlockArgument arg : old.getArguments())
+    args.push_back(block->addArgument(arg.getType(), arg.getLoc()));
+  block->addArgument(steps.getType(), loc);
+  spliceBody(old, *block, args);
+  whileOp.replaceAllUsesWith(scan.getResults());
+  whileOp.erase();
+}
+
+} // namespace
+
+void autodiff::rewriteLoopsAsScans(Block &body,
+                                   function_ref<bool(Operation *)> filter) {
+  // Inner loops first, so that a while's counting copy holds scans already.
+  SmallVector<Operation *> loops;
+  body.walk<WalkOrder::PostOrder>([&](Operation *op) {
+    if (isa<ForiOp, WhileOp>(op) && filter(op))
+      loops.push_back(op);
+  });
+  for (Operation *loop : loops) {
+    if (auto fori = dyn_cast<ForiOp>(loop))
+      rewriteFori(fori);
+    else
+      rewriteWhile(cast<WhileOp>(loop));
+  }
+}
