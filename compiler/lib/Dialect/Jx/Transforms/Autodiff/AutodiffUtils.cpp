@@ -132,4 +132,5 @@ void mlir::jx::registerJxAutodiffInterfaceModels(DialectRegistry &registry) {
   autodiff::registerElementwiseRules(registry);
   autodiff::registerShapeRules(registry);
   autodiff::registerIndexingRules(registry);
+  autodiff::registerCollectiveRules(registry);
 }

@@ -58,6 +58,7 @@ bool hasStaticShapes(Operation *op);
 void registerElementwiseRules(DialectRegistry &registry);
 void registerShapeRules(DialectRegistry &registry);
 void registerIndexingRules(DialectRegistry &registry);
+void registerCollectiveRules(DialectRegistry &registry);
 
 } // namespace mlir::jx::autodiff
 

@@ -27,13 +27,15 @@ namespace {
 /// A rank-0 integer constant of `type`.
 Value intConstant(OpBuilder &b, Location loc, RankedTensorType type,
                   int64_t value) {
-  return ConstantOp::create(b, loc,
-                            DenseElementsAttr::get(type, b.getIntegerAttr(
-                                                             type.getElementType(), value)));
+  return ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(type,
+                             b.getIntegerAttr(type.getElementType(), value)));
 }
 
-/// `lo + iota(n)` (`iota(n)` when `lo` is 0) as a rank-1 tensor of `lo`'s element type, `n` a rank-0
-/// integer tensor of the same type (static when `n` is a constant).
+/// `lo + iota(n)` (`iota(n)` when `lo` is 0) as a rank-1 tensor of `lo`'s
+/// element type, `n` a rank-0 integer tensor of the same type (static when
+/// `n` is a constant).
 Value indicesFrom(OpBuilder &b, Location loc, Value lo, Value n) {
   auto scalar = cast<RankedTensorType>(lo.getType());
   Type element = scalar.getElementType();
@@ -48,8 +50,8 @@ Value indicesFrom(OpBuilder &b, Location loc, Value lo, Value n) {
   Value iota = IotaOp::create(b, loc, type, /*iota_dimension=*/0, sizes);
   if (matchPattern(lo, m_Zero()))
     return iota;
-  Value base = BroadcastInDimOp::create(b, loc, type, lo, ArrayRef<int64_t>{},
-                                        sizes);
+  Value base =
+      BroadcastInDimOp::create(b, loc, type, lo, ArrayRef<int64_t>{}, sizes);
   return AddOp::create(b, loc, type, base, iota);
 }
 
