@@ -150,3 +150,13 @@ func.func @cumulative_and_sizes(%x: tensor<3x?xf32>) -> (tensor<3x?xf32>, tensor
   %m = jx.to_index %t : tensor<i64>
   return %0, %1, %n, %t, %m : tensor<3x?xf32>, tensor<3x?xf32>, index, tensor<i64>, index
 }
+
+// -----
+
+// CHECK-LABEL: func @batch_max
+// CHECK-SAME: (%[[N:.*]]: tensor<i64>)
+func.func @batch_max(%n: tensor<i64>) -> tensor<i64> {
+  // CHECK: jx.batch_max %[[N]] : tensor<i64>
+  %m = jx.batch_max %n : tensor<i64>
+  return %m : tensor<i64>
+}

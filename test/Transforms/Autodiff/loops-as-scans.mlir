@@ -2,7 +2,9 @@
 
 // grad through jx.while: a copy of the loop counts the steps, a scan of that
 // many steps over iota(n) computes the results again and stacks the
-// carries, and a reverse scan runs the backward sweep.
+// carries, and a reverse scan runs the backward sweep. Each step is guarded
+// by `step < count` and the length is the count's jx.batch_max: no-ops here,
+// they let vmap batch the gradient (each element then has its own count).
 func.func private @f(%x: tensor<f32>) -> tensor<f32> {
   %w = jx.while %x : tensor<f32> cond {
   ^bb0(%c: tensor<f32>):
@@ -37,19 +39,33 @@ func.func @main(%x: tensor<f32>) -> tensor<f32> {
 // CHECK-NEXT: %[[K1:.*]] = jx.add %[[K]], %[[ONE]] : tensor<i64>
 // CHECK-NEXT: jx.yield %[[Y]], %[[K1]] : tensor<f32>, tensor<i64>
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[N:.*]] = jx.to_index %[[COUNT]]#1 : tensor<i64>
+// CHECK-NEXT: %[[BOUND:.*]] = jx.batch_max %[[COUNT]]#1 : tensor<i64>
+// CHECK-NEXT: %[[CLAMPED:.*]] = jx.max %[[BOUND]], %[[START]] : tensor<i64>
+// CHECK-NEXT: %[[N:.*]] = jx.to_index %[[CLAMPED]] : tensor<i64>
 // CHECK-NEXT: %[[STEPS:.*]] = jx.iota dim = 0, sizes(%[[N]]) : tensor<?xi64>
 // CHECK-NEXT: %[[RES:.*]]:2 = jx.scan init(%[[X]] : tensor<f32>) xs(%[[STEPS]] : tensor<?xi64>) -> (tensor<f32>, tensor<?xf32>) {
-// CHECK-NEXT: ^bb0(%[[C:.*]]: tensor<f32>, %{{.*}}: tensor<i64>):
+// CHECK-NEXT: ^bb0(%[[C:.*]]: tensor<f32>, %[[STEP:.*]]: tensor<i64>):
+// CHECK-NEXT: %[[LIVE:.*]] = jx.compare LT, %[[STEP]], %[[COUNT]]#1 : tensor<i64>
+// CHECK-NEXT: %[[NEXT:.*]] = jx.if %[[LIVE]] -> (tensor<f32>) {
 // CHECK-NEXT: %[[Y:.*]] = jx.mul %[[C]], %[[X]] : tensor<f32>
-// CHECK-NEXT: jx.yield %[[Y]], %[[C]] : tensor<f32>, tensor<f32>
+// CHECK-NEXT: jx.yield %[[Y]] : tensor<f32>
+// CHECK-NEXT: } else {
+// CHECK-NEXT: jx.yield %[[C]] : tensor<f32>
+// CHECK-NEXT: }
+// CHECK-NEXT: jx.yield %[[NEXT]], %[[C]] : tensor<f32>, tensor<f32>
 // CHECK-NEXT: }
 // CHECK-NEXT: %[[BWD:.*]]:2 = jx.scan init(%[[SEED]], %[[ZERO]] : tensor<f32>, tensor<f32>) xs(%[[RES]]#1, %[[STEPS]] : tensor<?xf32>, tensor<?xi64>) reverse -> (tensor<f32>, tensor<f32>) {
-// CHECK-NEXT: ^bb0(%[[CT:.*]]: tensor<f32>, %[[ACC:.*]]: tensor<f32>, %[[CIN:.*]]: tensor<f32>, %{{.*}}: tensor<i64>):
+// CHECK-NEXT: ^bb0(%[[CT:.*]]: tensor<f32>, %[[ACC:.*]]: tensor<f32>, %[[CIN:.*]]: tensor<f32>, %[[STEP:.*]]: tensor<i64>):
+// CHECK-NEXT: %[[LIVE:.*]] = jx.compare LT, %[[STEP]], %[[COUNT]]#1 : tensor<i64>
+// CHECK-NEXT: %[[CTS:.*]]:2 = jx.if %[[LIVE]] -> (tensor<f32>, tensor<f32>) {
 // CHECK-NEXT: %[[DC:.*]] = jx.mul %[[CT]], %[[X]] : tensor<f32>
 // CHECK-NEXT: %[[DX:.*]] = jx.mul %[[CT]], %[[CIN]] : tensor<f32>
-// CHECK-NEXT: %[[ACC1:.*]] = jx.add %[[ACC]], %[[DX]] : tensor<f32>
-// CHECK-NEXT: jx.yield %[[DC]], %[[ACC1]] : tensor<f32>, tensor<f32>
+// CHECK-NEXT: jx.yield %[[DC]], %[[DX]] : tensor<f32>, tensor<f32>
+// CHECK-NEXT: } else {
+// CHECK-NEXT: jx.yield %[[CT]], %[[ZERO]] : tensor<f32>, tensor<f32>
+// CHECK-NEXT: }
+// CHECK-NEXT: %[[ACC1:.*]] = jx.add %[[ACC]], %[[CTS]]#1 : tensor<f32>
+// CHECK-NEXT: jx.yield %[[CTS]]#0, %[[ACC1]] : tensor<f32>, tensor<f32>
 // CHECK-NEXT: }
 // CHECK-NEXT: %[[G:.*]] = jx.add %[[BWD]]#0, %[[BWD]]#1 : tensor<f32>
 // CHECK-NEXT: return %[[G]] : tensor<f32>

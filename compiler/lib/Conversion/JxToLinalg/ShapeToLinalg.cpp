@@ -627,6 +627,18 @@ struct ToIndexOpLowering : JxOpConversionPattern<ToIndexOp> {
   }
 };
 
+/// `jx.batch_max` is its operand once no vmap is left.
+struct BatchMaxOpLowering : JxOpConversionPattern<BatchMaxOp> {
+  using JxOpConversionPattern::JxOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(BatchMaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, adaptor.getOperand());
+    return success();
+  }
+};
+
 /// `jx.dynamic_slice` becomes tensor.extract_slice at clamped offsets.
 struct DynamicSliceOpLowering : JxOpConversionPattern<DynamicSliceOp> {
   using JxOpConversionPattern::JxOpConversionPattern;
@@ -694,6 +706,6 @@ void mlir::jx::populateJxShapeToLinalgPatterns(RewritePatternSet &patterns) {
   patterns.add<BroadcastInDimOpLowering, ReshapeOpLowering, TransposeOpLowering,
                SliceOpLowering, ConcatenateOpLowering, PadOpLowering,
                ReverseOpLowering, DimOpLowering, FromIndexOpLowering,
-               ToIndexOpLowering, DynamicSliceOpLowering,
+               ToIndexOpLowering, BatchMaxOpLowering, DynamicSliceOpLowering,
                DynamicUpdateSliceOpLowering>(patterns.getContext());
 }

@@ -2,7 +2,8 @@
 //
 // broadcast_in_dim, reshape, transpose, slicing, gather/scatter, concatenate,
 // pad, reverse, reduce, dot_general, cumulative, and the index-valued ops
-// (dim, from_index, to_index) that carry size variables as values.
+// (dim, from_index, to_index, batch_max) that carry size variables as
+// values.
 //
 // Dynamic result dimensions: ops that create a shape (iota, broadcast_in_dim,
 // reshape, dynamic_slice) take one `index` operand per `?` in the result type,
@@ -458,6 +459,28 @@ def Jx_ToIndexOp : Jx_Op<"to_index", [Pure]> {
   let arguments = (ins 0DTensorOf<[I32, I64, UI32]>:$operand);
   let results = (outs Index:$result);
   let assemblyFormat = "$operand attr-dict `:` type($operand)";
+}
+
+def Jx_BatchMaxOp : Jx_Op<"batch_max", [Pure, SameOperandsAndResultType]> {
+  let summary = "maximum over the batch of every enclosing vmap";
+  let description = [{
+    Outside any vmap, its operand. When jx-expand-vmap batches the operand,
+    the maximum over the batch (the lowest value of the type for an empty
+    batch), which is not batched: a bound that every element of the batch
+    can share. Reverse mode through `jx.while` uses it
+    for the length of the scan that replays the loop (each step is guarded
+    by the element's own trip count), so that the loop's gradient can be
+    batched.
+
+    Example:
+
+    ```mlir
+    %m = jx.batch_max %n : tensor<i64>
+    ```
+  }];
+  let arguments = (ins 0DTensorOf<[I32, I64]>:$operand);
+  let results = (outs 0DTensorOf<[I32, I64]>:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($result)";
 }
 
 #endif // JX_DIALECT_JX_IR_JXSHAPEOPS_TD

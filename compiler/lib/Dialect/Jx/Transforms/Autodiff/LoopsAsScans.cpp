@@ -6,9 +6,9 @@
 // `n = max(hi - lo, 0)` (a dynamic length when the bounds are run-time
 // values). A jx.while's trip count is known only once it has run: a copy of
 // the loop that also counts its steps runs first, then a scan of that many
-// steps (over `iota(n)`, which the body ignores) computes the results again,
-// so that the residuals take memory proportional to the steps actually run.
-// The price is one more run of the primal loop.
+// steps (over `iota(n)`) computes the results again, so that the residuals
+// take memory proportional to the steps actually run. The price is one more
+// run of the primal loop.
 //
 //===----------------------------------------------------------------------===//
 
@@ -123,23 +123,38 @@ Value countSteps(OpBuilder &b, WhileOp whileOp) {
 }
 
 /// Replaces `whileOp` by a counting copy and a scan of that many steps.
+/// Each step runs the body only while the step is below the count, and the
+/// scan's length is the count's jx.batch_max: both are no-ops here, but when
+/// the gradient is batched (`vmap(grad(f))`) each element has its own count
+/// and the scan runs as many steps as the longest, the others keeping their
+/// carries.
 void rewriteWhile(WhileOp whileOp) {
   OpBuilder b(whileOp);
   Location loc = whileOp.getLoc();
   Value steps = countSteps(b, whileOp);
-  Value xs = indicesFrom(
-      b, loc, intConstant(b, loc, cast<RankedTensorType>(steps.getType()), 0),
-      steps);
+  auto countType = cast<RankedTensorType>(steps.getType());
+  // (An empty batch's maximum is the lowest i64: clamp it.)
+  Value bound = MaxOp::create(b, loc, countType,
+                              BatchMaxOp::create(b, loc, countType, steps),
+                              intConstant(b, loc, countType, 0));
+  Value xs = indicesFrom(b, loc, intConstant(b, loc, countType, 0), bound);
   auto scan =
       ScanOp::create(b, loc, whileOp->getResultTypes(), whileOp.getInit(),
                      ValueRange{xs}, /*reverse=*/false, IntegerAttr());
-  Block &old = whileOp.getBody().front();
   Block *block = &scan.getBody().emplaceBlock();
-  SmallVector<Value> args;
-  for (BlockArgument arg : old.getArguments())
-    args.push_back(block->addArgument(arg.getType(), arg.getLoc()));
-  block->addArgument(steps.getType(), loc);
-  spliceBody(old, *block, args);
+  SmallVector<Value> carries;
+  for (BlockArgument arg : whileOp.getBody().getArguments())
+    carries.push_back(block->addArgument(arg.getType(), arg.getLoc()));
+  Value step = block->addArgument(countType, loc);
+  OpBuilder bb = OpBuilder::atBlockEnd(block);
+  Value live = CompareOp::create(bb, loc, ComparisonDirection::LT, step, steps);
+  auto guard = IfOp::create(bb, loc, whileOp->getResultTypes(), live);
+  Block &old = whileOp.getBody().front();
+  Block *run = &guard.getThenRegion().emplaceBlock();
+  spliceBody(old, *run, carries);
+  OpBuilder eb = OpBuilder::atBlockEnd(&guard.getElseRegion().emplaceBlock());
+  YieldOp::create(eb, loc, carries);
+  YieldOp::create(bb, loc, guard.getResults());
   whileOp.replaceAllUsesWith(scan.getResults());
   whileOp.erase();
 }
