@@ -4,7 +4,8 @@
 // (`d result / d operand i`, a tensor of the result's type): the JVP is
 // `sum_i t_i * d_i` and the VJP gives `ct * d_i` to operand `i`. Linear ops
 // (add, sub, neg, convert, select, stop_gradient) have their own models.
-// Follows JAX's rules, including max/min splitting ties equally.
+// Follows JAX's rules, including max/min splitting ties equally and rem
+// (fmod) having d/dc = -trunc(a / c).
 //
 //===----------------------------------------------------------------------===//
 
@@ -87,6 +88,17 @@ Value partial(OpBuilder &b, Operation *op, unsigned index) {
                                          zerosLike(b, loc, x));
         Value safe = SelectOp::create(b, loc, x.getType(), isZero, one(x), x);
         return mul(b, loc, y, un<LogOp>(b, loc, safe));
+      })
+      .Case([&](RemOp) {
+        // rem(a, c) = a - trunc(a / c) * c (C fmod, as jx.rem lowers to
+        // arith.remf): d/da = 1, d/dc = -trunc(a / c), with trunc written
+        // sign(q) * floor(|q|) as JAX's rule does.
+        if (index == 0)
+          return one(y);
+        Value q = div(b, loc, x, op->getOperand(1));
+        Value trunc = mul(b, loc, un<SignOp>(b, loc, q),
+                          un<FloorOp>(b, loc, un<AbsOp>(b, loc, q)));
+        return neg(b, loc, trunc);
       })
       .Case([&](Atan2Op) {
         // atan2(a, c): d/da = c / (a^2 + c^2), d/dc = -a / (a^2 + c^2).
@@ -229,7 +241,7 @@ void autodiff::registerElementwiseRules(DialectRegistry &registry) {
     attachPartials<AbsOp, ExpOp, Exp2Op, LogOp, Log1pOp, Log2Op, Expm1Op,
                    SqrtOp, RsqrtOp, SinOp, CosOp, TanOp, AsinOp, AcosOp, AtanOp,
                    SinhOp, CoshOp, TanhOp, ErfOp, ReciprocalOp, SquareOp, MulOp,
-                   DivOp, PowOp, Atan2Op, MaxOp, MinOp>(ctx);
+                   DivOp, RemOp, PowOp, Atan2Op, MaxOp, MinOp>(ctx);
     attachZero<SignOp, FloorOp, CeilOp, RoundOp, StopGradientOp, ConstantOp,
                IotaOp, FloorDivOp>(ctx);
     AddOp::attachInterface<AddModel>(*ctx);

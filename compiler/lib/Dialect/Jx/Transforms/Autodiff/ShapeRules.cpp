@@ -5,7 +5,14 @@
 // concatenate <-> slices, transpose <-> inverse transpose, reshape <->
 // reshape back). dot_general follows JAX's `_dot_general_transpose_lhs/rhs`.
 // reduce max/min route the cotangent to the extreme positions, split
-// equally between ties (as JAX).
+// equally between ties (as JAX). reduce prod multiplies by the product of
+// all other reduced elements, built from exclusive cumulative products from
+// both sides (no division), so it is exact when elements are zero. Bool
+// reductions (and/or) and argmax/argmin have no tangent.
+//
+// With dynamic shapes, whose sizes the static slice/pad attributes cannot
+// name, the transposes go through dynamic_update_slice / dynamic_slice and
+// reshapes sized with jx.dim instead.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,15 +57,87 @@ Value unreduce(OpBuilder &b, Location loc, Value value, Value like,
                                   dynamicSizes(b, loc, like));
 }
 
-Value reduceSum(OpBuilder &b, Location loc, Value value,
-                ArrayRef<int64_t> dims) {
+Value reduceWith(OpBuilder &b, Location loc, ReduceKind kind, Value value,
+                 ArrayRef<int64_t> dims) {
   RankedTensorType type = tensorType(value);
   SmallVector<int64_t> shape;
   for (int64_t i = 0; i < type.getRank(); ++i)
     if (!llvm::is_contained(dims, i))
       shape.push_back(type.getDimSize(i));
   auto resultType = RankedTensorType::get(shape, type.getElementType());
-  return ReduceOp::create(b, loc, resultType, ReduceKind::Sum, value, dims);
+  return ReduceOp::create(b, loc, resultType, kind, value, dims);
+}
+
+Value reduceSum(OpBuilder &b, Location loc, Value value,
+                ArrayRef<int64_t> dims) {
+  return reduceWith(b, loc, ReduceKind::Sum, value, dims);
+}
+
+/// A rank-0 constant of `elementType` (float or integer).
+Value scalar(OpBuilder &b, Location loc, Type elementType, double value) {
+  auto type = RankedTensorType::get({}, elementType);
+  Attribute element = isa<FloatType>(elementType)
+                          ? Attribute(b.getFloatAttr(elementType, value))
+                          : Attribute(b.getIntegerAttr(
+                                elementType, static_cast<int64_t>(value)));
+  return ConstantOp::create(b, loc, DenseElementsAttr::get(type, element));
+}
+
+/// A rank-0 i64 constant, as a start index of the dynamic slice ops.
+Value indexScalar(OpBuilder &b, Location loc, int64_t value) {
+  return scalar(b, loc, b.getI64Type(), static_cast<double>(value));
+}
+
+/// `v` shifted by one along `axis` towards higher indices (`towardsEnd`) or
+/// lower ones, filled with 1 (a pad with -1 on the other side keeps the
+/// type, dynamic sizes included).
+Value shiftInOnes(OpBuilder &b, Location loc, Value v, int64_t axis,
+                  bool towardsEnd) {
+  RankedTensorType type = tensorType(v);
+  SmallVector<int64_t> low(type.getRank(), 0), high(type.getRank(), 0),
+      interior(type.getRank(), 0);
+  low[axis] = towardsEnd ? 1 : -1;
+  high[axis] = -low[axis];
+  Value one = scalar(b, loc, type.getElementType(), 1.0);
+  return PadOp::create(b, loc, type, v, one, low, high, interior);
+}
+
+/// At each position, the product of the other elements along `axis`:
+/// (exclusive cumprod from the front) * (exclusive cumprod from the back).
+/// Only multiplications, so a zero element needs no special case and the
+/// result is itself differentiable (second derivatives of prod are exact).
+Value exclusiveProducts(OpBuilder &b, Location loc, Value v, int64_t axis) {
+  RankedTensorType type = tensorType(v);
+  Value before =
+      CumulativeOp::create(b, loc, type, CumulativeKind::Prod,
+                           shiftInOnes(b, loc, v, axis, true), axis, false);
+  Value after =
+      CumulativeOp::create(b, loc, type, CumulativeKind::Prod,
+                           shiftInOnes(b, loc, v, axis, false), axis, true);
+  return mul(b, loc, before, after);
+}
+
+/// d prod(x, dims) / dx: at each position the product of all other
+/// elements of its reduced block. Reduced dims are peeled from the last:
+/// the others along the last dim times (broadcast) the others along the
+/// next dim of the product over the last, and so on.
+Value othersProduct(OpBuilder &b, Location loc, Value x,
+                    ArrayRef<int64_t> dims) {
+  SmallVector<int64_t> sorted(dims);
+  llvm::sort(sorted);
+  Value result, partial = x;
+  SmallVector<int64_t> reduced;
+  for (int64_t d : llvm::reverse(sorted)) {
+    // Removing larger dims first keeps `d` a valid index into `partial`.
+    Value others = exclusiveProducts(b, loc, partial, d);
+    if (!reduced.empty())
+      others = unreduce(b, loc, others, x, reduced);
+    result = result ? mul(b, loc, result, others) : others;
+    reduced.push_back(d);
+    if (reduced.size() != sorted.size())
+      partial = reduceWith(b, loc, ReduceKind::Prod, partial, {d});
+  }
+  return result;
 }
 
 struct BroadcastModel
@@ -175,7 +254,7 @@ struct SliceModel
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto slice = cast<SliceOp>(op);
     if (!hasStaticShapes(op))
-      return notSupported(op, "with dynamic shapes");
+      return SmallVector<Value>{dynamicVjp(slice, b, ct[0])};
     Location loc = op->getLoc();
     RankedTensorType inType = tensorType(slice.getOperand());
     RankedTensorType outType = slice.getType();
@@ -197,6 +276,35 @@ struct SliceModel
     return SmallVector<Value>{
         PadOp::create(b, loc, inType, ct[0], zero, low, high, interior)};
   }
+
+  /// The high padding depends on the run-time size: spread the strided
+  /// elements with interior padding, then write them at `start` into zeros
+  /// (start + length <= limit <= size, so dynamic_update_slice's clamping
+  /// never moves them).
+  Value dynamicVjp(SliceOp slice, OpBuilder &b, Value ct) const {
+    Location loc = slice.getLoc();
+    RankedTensorType ctType = tensorType(ct);
+    Type elementType = ctType.getElementType();
+    SmallVector<int64_t> zeros(ctType.getRank(), 0), interior, shape;
+    SmallVector<Value> starts;
+    for (int64_t i = 0; i < ctType.getRank(); ++i) {
+      int64_t stride = slice.getStrides()[i];
+      int64_t n = ctType.getDimSize(i);
+      interior.push_back(stride - 1);
+      shape.push_back(ShapedType::isDynamic(n) ? n
+                      : n == 0                 ? 0
+                                               : (n - 1) * stride + 1);
+      starts.push_back(indexScalar(b, loc, slice.getStartIndices()[i]));
+    }
+    Value spread = ct;
+    if (llvm::any_of(interior, [](int64_t v) { return v != 0; }))
+      spread = PadOp::create(b, loc, RankedTensorType::get(shape, elementType),
+                             ct, scalar(b, loc, elementType, 0.0), zeros, zeros,
+                             interior);
+    Value base = zerosLike(b, loc, slice.getOperand());
+    return DynamicUpdateSliceOp::create(b, loc, base.getType(), base, spread,
+                                        starts);
+  }
 };
 
 struct PadModel : JxDifferentiableOpInterface::ExternalModel<PadModel, PadOp> {
@@ -209,15 +317,72 @@ struct PadModel : JxDifferentiableOpInterface::ExternalModel<PadModel, PadOp> {
         b, loc, pad.getType(), operand, value, pad.getEdgePaddingLow(),
         pad.getEdgePaddingHigh(), pad.getInteriorPadding())};
   }
+  /// JAX's `_pad_transpose`: a pad by the negated edge padding removes
+  /// (or, for negative padding, restores as zeros) the edges, then every
+  /// `interior + 1`-th element is the operand's.
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto pad = cast<PadOp>(op);
-    if (!hasStaticShapes(op))
-      return notSupported(op, "with dynamic shapes");
-    if (llvm::any_of(pad.getEdgePaddingLow(),
-                     [](int64_t v) { return v < 0; }) ||
-        llvm::any_of(pad.getEdgePaddingHigh(), [](int64_t v) { return v < 0; }))
-      return notSupported(op, "with negative padding");
     Location loc = op->getLoc();
+    Value operand = pad.getOperand();
+    RankedTensorType inType = tensorType(operand);
+    RankedTensorType ctType = tensorType(ct[0]);
+    Type elementType = inType.getElementType();
+    int64_t rank = inType.getRank();
+    ArrayRef<int64_t> low = pad.getEdgePaddingLow();
+    ArrayRef<int64_t> high = pad.getEdgePaddingHigh();
+    ArrayRef<int64_t> interior = pad.getInteriorPadding();
+    auto nonZero = [](int64_t v) { return v != 0; };
+    auto negative = [](int64_t v) { return v < 0; };
+    if (hasStaticShapes(op) && llvm::none_of(low, negative) &&
+        llvm::none_of(high, negative))
+      return staticVjp(pad, b, ct[0]);
+
+    // The operand's elements with the interior padding still between them.
+    Value spread = ct[0];
+    SmallVector<int64_t> spreadShape;
+    for (int64_t i = 0; i < rank; ++i) {
+      int64_t n = ctType.getDimSize(i);
+      spreadShape.push_back(ShapedType::isDynamic(n) ? n
+                                                     : n - low[i] - high[i]);
+    }
+    auto spreadType = RankedTensorType::get(spreadShape, elementType);
+    Value zero = scalar(b, loc, elementType, 0.0);
+    if (llvm::any_of(low, nonZero) || llvm::any_of(high, nonZero)) {
+      SmallVector<int64_t> negLow, negHigh;
+      for (int64_t i = 0; i < rank; ++i) {
+        negLow.push_back(-low[i]);
+        negHigh.push_back(-high[i]);
+      }
+      spread = PadOp::create(b, loc, spreadType, ct[0], zero, negLow, negHigh,
+                             SmallVector<int64_t>(rank, 0));
+    }
+
+    Value operandCt = spread;
+    if (llvm::any_of(interior, nonZero)) {
+      if (spreadType.hasStaticShape()) {
+        SmallVector<int64_t> strides;
+        for (int64_t p : interior)
+          strides.push_back(p + 1);
+        operandCt =
+            SliceOp::create(b, loc, inType, spread, SmallVector<int64_t>(rank),
+                            spreadShape, strides);
+      } else {
+        operandCt = takeEveryNth(b, loc, spread, operand, interior);
+      }
+    } else if (operandCt.getType() != inType) {
+      operandCt = ReshapeOp::create(b, loc, inType, operandCt,
+                                    dynamicSizes(b, loc, operand));
+    }
+    SmallVector<int64_t> all(rank);
+    std::iota(all.begin(), all.end(), 0);
+    Value total = reduceSum(b, loc, ct[0], all);
+    Value inner = reduceSum(b, loc, operandCt, all);
+    return SmallVector<Value>{operandCt, sub(b, loc, total, inner)};
+  }
+
+  /// Static sizes and no negative padding: one strided slice.
+  Rule staticVjp(PadOp pad, OpBuilder &b, Value ct) const {
+    Location loc = pad.getLoc();
     RankedTensorType inType = tensorType(pad.getOperand());
     SmallVector<int64_t> start, limit, strides;
     for (int64_t i = 0; i < inType.getRank(); ++i) {
@@ -229,12 +394,59 @@ struct PadModel : JxDifferentiableOpInterface::ExternalModel<PadModel, PadOp> {
       strides.push_back(stride);
     }
     Value operandCt =
-        SliceOp::create(b, loc, inType, ct[0], start, limit, strides);
+        SliceOp::create(b, loc, inType, ct, start, limit, strides);
     SmallVector<int64_t> all(inType.getRank());
     std::iota(all.begin(), all.end(), 0);
-    Value total = reduceSum(b, loc, ct[0], all);
+    Value total = reduceSum(b, loc, ct, all);
     Value inner = reduceSum(b, loc, operandCt, all);
     return SmallVector<Value>{operandCt, sub(b, loc, total, inner)};
+  }
+
+  /// Every `interior[d] + 1`-th element of `spread` along each dim d, when
+  /// sizes are dynamic: pad each such dim by `interior[d]` at the end to
+  /// `n * (interior[d] + 1)`, split it into `[n, interior[d] + 1]`, keep
+  /// index 0 of the second part and reshape to `operand`'s type. (An empty
+  /// dynamic dim with interior padding is not handled: its spread length
+  /// is 0, not interior.)
+  Value takeEveryNth(OpBuilder &b, Location loc, Value spread, Value operand,
+                     ArrayRef<int64_t> interior) const {
+    RankedTensorType inType = tensorType(operand);
+    Type elementType = inType.getElementType();
+    int64_t rank = inType.getRank();
+    SmallVector<int64_t> zeros(rank, 0), high, paddedShape, splitShape,
+        sliceSizes, takenShape;
+    SmallVector<Value> splitSizes, sliceDynSizes, starts;
+    for (int64_t i = 0; i < rank; ++i) {
+      int64_t n = inType.getDimSize(i), p = interior[i];
+      high.push_back(p);
+      paddedShape.push_back(ShapedType::isDynamic(n) ? n : n * (p + 1));
+      splitShape.push_back(n);
+      sliceSizes.push_back(ShapedType::isDynamic(n) ? -1 : n);
+      takenShape.push_back(n);
+      starts.push_back(indexScalar(b, loc, 0));
+      if (ShapedType::isDynamic(n)) {
+        Value size = DimOp::create(b, loc, operand, i);
+        splitSizes.push_back(size);
+        sliceDynSizes.push_back(size);
+      }
+      if (p == 0)
+        continue;
+      splitShape.push_back(p + 1);
+      sliceSizes.push_back(1);
+      takenShape.push_back(1);
+      starts.push_back(indexScalar(b, loc, 0));
+    }
+    Value padded = PadOp::create(
+        b, loc, RankedTensorType::get(paddedShape, elementType), spread,
+        scalar(b, loc, elementType, 0.0), zeros, high, zeros);
+    Value split = ReshapeOp::create(
+        b, loc, RankedTensorType::get(splitShape, elementType), padded,
+        splitSizes);
+    Value taken = DynamicSliceOp::create(
+        b, loc, RankedTensorType::get(takenShape, elementType), split, starts,
+        sliceSizes, sliceDynSizes);
+    return ReshapeOp::create(b, loc, inType, taken,
+                             dynamicSizes(b, loc, operand));
   }
 };
 
@@ -252,7 +464,7 @@ struct ConcatenateModel
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto concat = cast<ConcatenateOp>(op);
     if (!hasStaticShapes(op))
-      return notSupported(op, "with dynamic shapes");
+      return dynamicVjp(concat, b, ct[0]);
     int64_t dim = concat.getDimension();
     RankedTensorType outType = concat.getType();
     SmallVector<Value> result;
@@ -271,6 +483,44 @@ struct ConcatenateModel
       }
       result.push_back(
           SliceOp::create(b, op->getLoc(), type, ct[0], start, limit, strides));
+    }
+    return result;
+  }
+
+  /// With dynamic sizes each input's part is a dynamic_slice at a run-time
+  /// offset (the sum of the previous inputs' sizes, as a tensor<i64>); it
+  /// fits, so the slice's start clamping never applies.
+  Rule dynamicVjp(ConcatenateOp concat, OpBuilder &b, Value ct) const {
+    Location loc = concat.getLoc();
+    int64_t dim = concat.getDimension();
+    Value zero = indexScalar(b, loc, 0);
+    Value offset = zero;
+    SmallVector<Value> result;
+    OperandRange inputs = concat.getInputs();
+    for (auto [i, input] : llvm::enumerate(inputs)) {
+      RankedTensorType type = tensorType(input);
+      if (isFloatTensor(type)) {
+        SmallVector<Value> starts, sizes;
+        SmallVector<int64_t> sliceSizes;
+        for (int64_t d = 0; d < type.getRank(); ++d) {
+          starts.push_back(d == dim ? offset : zero);
+          sliceSizes.push_back(type.isDynamicDim(d) ? -1 : type.getDimSize(d));
+          if (type.isDynamicDim(d))
+            sizes.push_back(DimOp::create(b, loc, input, d));
+        }
+        result.push_back(DynamicSliceOp::create(b, loc, type, ct, starts,
+                                                sliceSizes, sizes));
+      } else {
+        result.push_back(Value());
+      }
+      if (i + 1 == inputs.size())
+        break;
+      Value size = type.isDynamicDim(dim)
+                       ? Value(FromIndexOp::create(
+                             b, loc, RankedTensorType::get({}, b.getI64Type()),
+                             DimOp::create(b, loc, input, dim)))
+                       : indexScalar(b, loc, type.getDimSize(dim));
+      offset = offset == zero ? size : add(b, loc, offset, size);
     }
     return result;
   }
@@ -299,11 +549,21 @@ struct ReduceModel
     case ReduceKind::Min:
       return SmallVector<Value>{
           reduceSum(b, loc, mul(b, loc, t[0], weights(b, reduce)), dims)};
-    default:
-      return notSupported(
-          op,
-          ("of kind '" + stringifyReduceKind(reduce.getKind()) + "'").str());
+    case ReduceKind::Prod:
+      if (dims.empty())
+        return SmallVector<Value>{t[0]};
+      return SmallVector<Value>{reduceSum(
+          b, loc,
+          mul(b, loc, t[0], othersProduct(b, loc, reduce.getOperand(), dims)),
+          dims)};
+    case ReduceKind::And:
+    case ReduceKind::Or:
+    case ReduceKind::ArgMax:
+    case ReduceKind::ArgMin:
+      // Bool or integer results: no tangent.
+      return SmallVector<Value>{Value()};
     }
+    llvm_unreachable("unknown reduce kind");
   }
   Rule vjp(Operation *op, OpBuilder &b, ValueRange ct) const {
     auto reduce = cast<ReduceOp>(op);
@@ -317,11 +577,19 @@ struct ReduceModel
     case ReduceKind::Max:
     case ReduceKind::Min:
       return SmallVector<Value>{mul(b, loc, spread, weights(b, reduce))};
-    default:
-      return notSupported(
-          op,
-          ("of kind '" + stringifyReduceKind(reduce.getKind()) + "'").str());
+    case ReduceKind::Prod:
+      if (dims.empty())
+        return SmallVector<Value>{spread};
+      return SmallVector<Value>{
+          mul(b, loc, spread, othersProduct(b, loc, x, dims))};
+    case ReduceKind::And:
+    case ReduceKind::Or:
+    case ReduceKind::ArgMax:
+    case ReduceKind::ArgMin:
+      // Not differentiable (bool operands, integer results).
+      return SmallVector<Value>{Value()};
     }
+    llvm_unreachable("unknown reduce kind");
   }
 };
 
