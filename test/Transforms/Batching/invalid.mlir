@@ -1,25 +1,27 @@
 // RUN: jx-opt %s -jx-expand-vmap -split-input-file -verify-diagnostics
 
-// Ops without a batching rule are reported at the op.
+// A batched size would make a shape that differs per batch element.
 
-func.func private @put(%x: tensor<5x4xf32>, %idx: tensor<3xi32>, %v: tensor<3x4xf32>) -> tensor<5x4xf32> {
-  // expected-error @below {{batching of 'jx.scatter' is not supported yet}}
-  %0 = jx.scatter add %x[%idx], %v, <update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1> : (tensor<5x4xf32>, tensor<3xi32>, tensor<3x4xf32>) -> tensor<5x4xf32>
-  return %0 : tensor<5x4xf32>
+func.func private @fill(%n: tensor<i32>) -> tensor<?xf32> {
+  %one = jx.constant dense<1.0> : tensor<f32>
+  %0 = jx.to_index %n : tensor<i32>
+  // expected-error @below {{batching of 'jx.broadcast_in_dim' with a size that depends on the mapped arguments is not supported}}
+  %1 = jx.broadcast_in_dim %one, dims = [], sizes(%0) : (tensor<f32>) -> tensor<?xf32>
+  return %1 : tensor<?xf32>
 }
 
-func.func @main(%xs: tensor<2x5x4xf32>, %idx: tensor<3xi32>, %v: tensor<3x4xf32>) -> tensor<2x5x4xf32> {
-  %0 = jx.vmap @put(%xs, %idx, %v) {in_axes = array<i64: 0, -1, -1>, out_axes = array<i64: 0>} : (tensor<2x5x4xf32>, tensor<3xi32>, tensor<3x4xf32>) -> tensor<2x5x4xf32>
-  return %0 : tensor<2x5x4xf32>
+func.func @main(%ns: tensor<3xi32>) -> tensor<3x?xf32> {
+  %0 = jx.vmap @fill(%ns) {in_axes = array<i64: 0>, out_axes = array<i64: 0>} : (tensor<3xi32>) -> tensor<3x?xf32>
+  return %0 : tensor<3x?xf32>
 }
 
 // -----
 
-// A region that uses a batched value from above, in an op without a rule.
+// A combiner that uses a batched value from above.
 
 func.func private @red(%x: tensor<4xf32>, %k: tensor<f32>) -> tensor<f32> {
   %zero = jx.constant dense<0.0> : tensor<f32>
-  // expected-error @below {{batching of 'jx.reduce_region' is not supported yet}}
+  // expected-error @below {{batching of 'jx.reduce_region' whose combiner uses a batched value is not supported yet}}
   %r = jx.reduce_region %x init(%zero) dims = [0] : (tensor<4xf32>, tensor<f32>) -> tensor<f32> {
   ^bb0(%a: tensor<f32>, %e: tensor<f32>):
     %m = jx.mul %e, %k : tensor<f32>
@@ -50,15 +52,19 @@ func.func @main(%xs: tensor<3xf32>) -> tensor<f32> {
 
 // -----
 
-// Batched start indices would need a gather.
+// Batched initial values of a reduce_region.
 
-func.func private @g(%x: tensor<6xf32>, %i: tensor<i32>) -> tensor<3xf32> {
-  // expected-error @below {{batching of 'jx.dynamic_slice' with batched start indices is not supported yet}}
-  %0 = jx.dynamic_slice %x[%i], slice_sizes = [3] : (tensor<6xf32>, tensor<i32>) -> tensor<3xf32>
-  return %0 : tensor<3xf32>
+func.func private @red(%x: tensor<4xf32>, %init: tensor<f32>) -> tensor<f32> {
+  // expected-error @below {{batching of 'jx.reduce_region' with batched initial values is not supported yet}}
+  %r = jx.reduce_region %x init(%init) dims = [0] : (tensor<4xf32>, tensor<f32>) -> tensor<f32> {
+  ^bb0(%a: tensor<f32>, %e: tensor<f32>):
+    %s = jx.add %a, %e : tensor<f32>
+    jx.yield %s : tensor<f32>
+  }
+  return %r : tensor<f32>
 }
 
-func.func @main(%x: tensor<6xf32>, %is: tensor<4xi32>) -> tensor<4x3xf32> {
-  %0 = jx.vmap @g(%x, %is) {in_axes = array<i64: -1, 0>, out_axes = array<i64: 0>} : (tensor<6xf32>, tensor<4xi32>) -> tensor<4x3xf32>
-  return %0 : tensor<4x3xf32>
+func.func @main(%x: tensor<4xf32>, %inits: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = jx.vmap @red(%x, %inits) {in_axes = array<i64: -1, 0>, out_axes = array<i64: 0>} : (tensor<4xf32>, tensor<3xf32>) -> tensor<3xf32>
+  return %0 : tensor<3xf32>
 }

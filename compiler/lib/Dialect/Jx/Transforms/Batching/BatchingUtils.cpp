@@ -91,8 +91,33 @@ SmallVector<int64_t> batching::shifted(ArrayRef<int64_t> dims) {
   return result;
 }
 
+SmallVector<int64_t> batching::prepended(int64_t first,
+                                         ArrayRef<int64_t> dims) {
+  SmallVector<int64_t> result{first};
+  llvm::append_range(result, shifted(dims));
+  return result;
+}
+
+Value batching::i64Constant(OpBuilder &builder, Location loc, int64_t value) {
+  auto type = RankedTensorType::get({}, builder.getI64Type());
+  return ConstantOp::create(builder, loc, DenseElementsAttr::get(type, value));
+}
+
+SmallVector<Value> batching::dynamicSizesOf(OpBuilder &builder, Location loc,
+                                            Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<Value> sizes;
+  for (int64_t d = 0, e = type.getRank(); d < e; ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(
+          DimOp::create(builder, loc, builder.getIndexType(), value, d));
+  return sizes;
+}
+
 void mlir::jx::registerJxBatchingInterfaceModels(DialectRegistry &registry) {
   registerJxElementwiseBatchingModels(registry);
   registerJxShapeBatchingModels(registry);
+  registerJxIndexingBatchingModels(registry);
+  registerJxIndexArithBatchingModels(registry);
   registerJxCollectiveBatchingModels(registry);
 }

@@ -1,7 +1,8 @@
 //===- BatchingUtils.h - Helpers shared by the batching rules ---*- C++ -*-===//
 //
 // Private to Batching/: batch sizes, moving a batch dimension, broadcasting
-// an unbatched value along a new batch dimension.
+// an unbatched value along a new batch dimension, and the macro that declares
+// a batching model.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,6 +54,53 @@ Value toFront(OpBuilder &builder, Location loc, Value value,
 /// Shifts each dimension number by one (for a new leading batch dimension).
 SmallVector<int64_t> shifted(ArrayRef<int64_t> dims);
 
+/// `dims` shifted by one after a leading `first` (a new dimension 0 that
+/// comes first in the list).
+SmallVector<int64_t> prepended(int64_t first, ArrayRef<int64_t> dims);
+
+/// A rank-0 `i64` constant (a start index).
+Value i64Constant(OpBuilder &builder, Location loc, int64_t value);
+
+/// One `jx.dim` per dynamic dimension of `value`, in order: the `sizes(...)`
+/// of an op that creates a value of its shape.
+SmallVector<Value> dynamicSizesOf(OpBuilder &builder, Location loc,
+                                  Value value);
+
+/// A leading `sizes(...)` operand for a dynamic batch size, then `own`.
+inline SmallVector<Value> withBatchSize(const BatchSize &size,
+                                        ArrayRef<Value> own) {
+  SmallVector<Value> sizes;
+  if (size.isDynamic())
+    sizes.push_back(size.dynamic);
+  sizes.append(own.begin(), own.end());
+  return sizes;
+}
+
+/// The single result, batched at 0.
+inline FailureOr<SmallVector<BatchedValue>> atFront(Value value) {
+  return SmallVector<BatchedValue>{{value, 0}};
+}
+
+/// Declares a `JxBatchableOpInterface` model `Name` for `OpTy` whose `batch`
+/// body follows the macro; in the body, `op` is the typed op and `loc` its
+/// location. Keeps each rule down to the lines that say what it does.
+#define JX_BATCHING_MODEL(Name, OpTy)                                          \
+  struct Name : public JxBatchableOpInterface::ExternalModel<Name, OpTy> {     \
+    FailureOr<SmallVector<BatchedValue>>                                       \
+    batch(Operation *rawOp, OpBuilder &builder, ArrayRef<Value> operands,      \
+          ArrayRef<std::optional<int64_t>> batchDims) const {                  \
+      return batchImpl(cast<OpTy>(rawOp), rawOp->getLoc(), builder, operands,  \
+                       batchDims);                                             \
+    }                                                                          \
+    FailureOr<SmallVector<BatchedValue>>                                       \
+    batchImpl(OpTy op, Location loc, OpBuilder &builder,                       \
+              ArrayRef<Value> operands,                                        \
+              ArrayRef<std::optional<int64_t>> batchDims) const;               \
+  };                                                                           \
+  FailureOr<SmallVector<BatchedValue>> Name::batchImpl(                        \
+      OpTy op, Location loc, OpBuilder &builder, ArrayRef<Value> operands,     \
+      ArrayRef<std::optional<int64_t>> batchDims) const
+
 /// The axis name of a collective op, `std::nullopt` for other ops.
 std::optional<StringRef> getCollectiveAxis(Operation *op);
 
@@ -72,6 +120,8 @@ LogicalResult checkNoUnboundCollectives(ModuleOp module);
 namespace mlir::jx {
 void registerJxElementwiseBatchingModels(DialectRegistry &registry);
 void registerJxShapeBatchingModels(DialectRegistry &registry);
+void registerJxIndexingBatchingModels(DialectRegistry &registry);
+void registerJxIndexArithBatchingModels(DialectRegistry &registry);
 void registerJxCollectiveBatchingModels(DialectRegistry &registry);
 } // namespace mlir::jx
 

@@ -5,7 +5,8 @@
 // with `JxBatchableOpInterface` (ops none of whose operands are batched are
 // cloned as they are), batches called functions into variants of their own,
 // batches jx.if/switch/fori/scan/while region by region (batchIf,
-// batchSwitch, batchLoop), and moves each result's batch dimension to
+// batchSwitch, batchLoop) and jx.reduce_region around its combiner
+// (batchReduceRegion), and moves each result's batch dimension to
 // `out_axes`. Collectives over the request's `axis_name` work across the
 // batch dimension (CollectiveRules.cpp); once no request is left, a
 // collective the program still reaches is reported. Requests whose callee
@@ -21,6 +22,7 @@
 #include "jx/Dialect/Jx/IR/JxOps.h"
 #include "jx/Dialect/Jx/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 
@@ -93,6 +95,12 @@ private:
   LogicalResult batchLoop(Operation *op, OpBuilder &builder,
                           llvm::DenseMap<Value, BatchedValue> &values,
                           const BatchSize &size);
+  LogicalResult batchForiAsWhile(ForiOp op, OpBuilder &builder,
+                                 llvm::DenseMap<Value, BatchedValue> &values,
+                                 const BatchSize &size);
+  LogicalResult batchReduceRegion(ReduceRegionOp op, OpBuilder &builder,
+                                  llvm::DenseMap<Value, BatchedValue> &values,
+                                  const BatchSize &size);
   /// Creates a block in `region` with `argTypes`, binds `oldBlock`'s
   /// arguments to its arguments (with `argDims`) and batches `oldBlock` into
   /// it; returns the terminator's operands with their batch dimension at 0.
@@ -318,6 +326,18 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
     return success();
   }
 
+  // A batched `index` is an `i64` tensor (IndexArithRules.cpp) that only
+  // index arithmetic and jx.from_index take; as a size it would make a shape
+  // that differs per batch element.
+  bool takesIndices =
+      isa<FromIndexOp>(op) || isa<arith::ArithDialect>(op->getDialect());
+  for (auto [operand, dim] : llvm::zip_equal(op->getOperands(), batchDims))
+    if (dim && operand.getType().isIndex() && !takesIndices)
+      return op->emitError("batching of '")
+             << op->getName()
+             << "' with a size that depends on the mapped arguments is not "
+                "supported";
+
   if (auto call = dyn_cast<func::CallOp>(op)) {
     auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
     if (!callee)
@@ -351,6 +371,12 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
     return batchSwitch(switchOp, builder, values, size);
   if (isa<ForiOp, ScanOp, WhileOp>(op))
     return batchLoop(op, builder, values, size);
+  if (auto reduce = dyn_cast<ReduceRegionOp>(op)) {
+    if (regionUsesBatched)
+      return reduce.emitError("batching of 'jx.reduce_region' whose combiner "
+                              "uses a batched value is not supported yet");
+    return batchReduceRegion(reduce, builder, values, size);
+  }
 
   auto batchable = dyn_cast<JxBatchableOpInterface>(op);
   if (!batchable || regionUsesBatched)
@@ -545,11 +571,12 @@ FailureOr<SmallVector<Value>> Batcher::batchIntoRegion(
 }
 
 /// Loops carry every value batched (at 0); unbatched initial values are
-/// broadcast. The bounds of jx.fori must be unbatched. jx.scan slices its
-/// `xs` along dimension 0, so a batched `xs` has its batch dimension at 1
-/// (and so do the stacked outputs). A jx.while whose condition is batched
-/// runs while any batch element's condition holds, and keeps the carries of
-/// the elements whose condition is false (lax.while_loop under vmap).
+/// broadcast. A jx.fori with batched bounds becomes a jx.while
+/// (batchForiAsWhile). jx.scan slices its `xs` along dimension 0, so a
+/// batched `xs` has its batch dimension at 1 (and so do the stacked
+/// outputs). A jx.while whose condition is batched runs while any batch
+/// element's condition holds, and keeps the carries of the elements whose
+/// condition is false (lax.while_loop under vmap).
 LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
                                  llvm::DenseMap<Value, BatchedValue> &values,
                                  const BatchSize &size) {
@@ -579,8 +606,7 @@ LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
     auto [lo, loDim] = lookup(fori.getLo());
     auto [hi, hiDim] = lookup(fori.getHi());
     if (loDim || hiDim)
-      return fori.emitError("batching of 'jx.fori' with batched bounds is not "
-                            "supported yet");
+      return batchForiAsWhile(fori, builder, values, size);
     SmallVector<Value> inits = batchedInits(fori.getInit());
     SmallVector<Type> carryTypes = typesOf(inits);
     auto batched = ForiOp::create(builder, loc, carryTypes, lo, hi, inits);
@@ -708,6 +734,120 @@ LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
     YieldOp::create(builder, loc, yields);
   }
   yieldAndMap(batched, SmallVector<int64_t>(carryTypes.size(), 0));
+  return success();
+}
+
+/// A jx.fori whose bounds differ per batch element runs as a jx.while that
+/// carries a counter per element, runs while any element's counter is below
+/// its bound, and keeps the carries of the elements that are done (JAX's
+/// fori_loop is a while_loop when its bounds are traced).
+LogicalResult
+Batcher::batchForiAsWhile(ForiOp op, OpBuilder &builder,
+                          llvm::DenseMap<Value, BatchedValue> &values,
+                          const BatchSize &size) {
+  Location loc = op.getLoc();
+  auto toFrontOf = [&](Value v) {
+    auto [value, dim] = values.lookup(v);
+    return toFront(builder, loc, value, dim, size);
+  };
+  Value lo = toFrontOf(op.getLo());
+  Value hi = toFrontOf(op.getHi());
+  SmallVector<Value> inits{lo};
+  for (Value init : op.getInit())
+    inits.push_back(toFrontOf(init));
+  SmallVector<Type> carryTypes;
+  for (Value init : inits)
+    carryTypes.push_back(init.getType());
+  auto counterType = cast<RankedTensorType>(lo.getType());
+  auto below = [&](Value counter) {
+    return CompareOp::create(
+        builder, loc,
+        RankedTensorType::get(counterType.getShape(), builder.getI1Type()),
+        ComparisonDirectionAttr::get(builder.getContext(),
+                                     ComparisonDirection::LT),
+        counter, hi);
+  };
+  auto loop = WhileOp::create(builder, loc, carryTypes, inits);
+  SmallVector<Location> locs(carryTypes.size(), loc);
+  {
+    OpBuilder::InsertionGuard guard(builder);
+    Block *cond = builder.createBlock(&loop.getCond(), {}, carryTypes, locs);
+    Value any = ReduceOp::create(
+        builder, loc, RankedTensorType::get({}, builder.getI1Type()),
+        ReduceKindAttr::get(builder.getContext(), ReduceKind::Or),
+        below(cond->getArgument(0)), builder.getDenseI64ArrayAttr({0}));
+    YieldOp::create(builder, loc, any);
+  }
+  OpBuilder::InsertionGuard guard(builder);
+  Block *body = builder.createBlock(&loop.getBody(), {}, carryTypes, locs);
+  Block &oldBody = op.getBody().front();
+  for (auto [oldArg, newArg] :
+       llvm::zip_equal(oldBody.getArguments(), body->getArguments()))
+    values[oldArg] = {newArg, 0};
+  FailureOr<SmallVector<Value>> next =
+      batchBlockToFront(oldBody, builder, values, size);
+  if (failed(next))
+    return failure();
+  Value counter = body->getArgument(0);
+  Value active = below(counter);
+  auto scalarType = RankedTensorType::get({}, counterType.getElementType());
+  Value one = broadcastBatch(
+      builder, loc,
+      ConstantOp::create(builder, loc,
+                         DenseElementsAttr::get(
+                             scalarType, builder.getIntegerAttr(
+                                             counterType.getElementType(), 1))),
+      size);
+  SmallVector<Value> yields{
+      AddOp::create(builder, loc, counterType, counter, one)};
+  for (auto [value, carry] :
+       llvm::zip_equal(*next, body->getArguments().drop_front()))
+    yields.push_back(selectPerElement(builder, loc, active, value, carry));
+  YieldOp::create(builder, loc, yields);
+  for (auto [oldResult, newResult] :
+       llvm::zip_equal(op.getResults(), loop.getResults().drop_front()))
+    values[oldResult] = {newResult, 0};
+  return success();
+}
+
+/// The combiner of a jx.reduce_region works on rank-0 elements, the same for
+/// every batch element: the inputs get their batch dimension at 0 (broadcast
+/// when unbatched), the reduced dimensions shift past it and the combiner is
+/// copied as it is. The initial values are the combiner's identity, so they
+/// stay unbatched; batched ones are not supported (nor are they in JAX).
+LogicalResult
+Batcher::batchReduceRegion(ReduceRegionOp op, OpBuilder &builder,
+                           llvm::DenseMap<Value, BatchedValue> &values,
+                           const BatchSize &size) {
+  Location loc = op.getLoc();
+  SmallVector<Value> inputs, inits;
+  for (Value input : op.getInputs()) {
+    auto [value, dim] = values.lookup(input);
+    inputs.push_back(toFront(builder, loc, value, dim, size));
+  }
+  for (Value init : op.getInitValues()) {
+    auto [value, dim] = values.lookup(init);
+    if (dim)
+      return op.emitError("batching of 'jx.reduce_region' with batched "
+                          "initial values is not supported yet");
+    inits.push_back(value);
+  }
+  SmallVector<Type> resultTypes;
+  for (Type type : op.getResultTypes())
+    resultTypes.push_back(insertDim(type, 0, size.size));
+  auto batched = ReduceRegionOp::create(builder, loc, resultTypes, inputs,
+                                        inits, shifted(op.getDimensions()));
+  // The combiner may capture (unbatched) values from above.
+  IRMapping mapping;
+  op.getBody().walk([&](Operation *nested) {
+    for (Value operand : nested->getOperands())
+      if (auto it = values.find(operand); it != values.end())
+        mapping.map(operand, it->second.first);
+  });
+  op.getBody().cloneInto(&batched.getBody(), mapping);
+  for (auto [oldResult, newResult] :
+       llvm::zip_equal(op.getResults(), batched.getResults()))
+    values[oldResult] = {newResult, 0};
   return success();
 }
 

@@ -1,14 +1,13 @@
 //===- ShapeRules.cpp - Batching rules of shape and reduction ops ---------===//
 //
-// broadcast_in_dim, reshape, transpose, slice, dynamic_slice and
-// dynamic_update_slice (unbatched start indices), gather (batched operand or
-// batched indices, not both), concatenate, pad, reverse,
-// reduce, cumulative, dot_general and dim. The batched operand's batch
-// dimension goes to 0 and the op's dimension numbers shift past it, except
-// dot_general, which keeps one unbatched side as it is (the batch dimension
-// is then a free dimension) and otherwise adds a batching dimension: batched
-// matmul is one dot_general. iota and constant have no tensor operands, so
-// they are never batched.
+// broadcast_in_dim, reshape, transpose, slice, concatenate, pad, reverse,
+// reduce, cumulative, dot_general and dim (indexing ops are in
+// IndexingRules.cpp). The batched operand's batch dimension goes to 0 and
+// the op's dimension numbers shift past it, except dot_general, which keeps
+// one unbatched side as it is (the batch dimension is then a free dimension)
+// and otherwise adds a batching dimension: batched matmul is one
+// dot_general. iota and constant have no tensor operands, so they are never
+// batched.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,39 +20,6 @@ using namespace mlir::jx;
 using namespace mlir::jx::batching;
 
 namespace {
-
-using BatchResult = FailureOr<SmallVector<BatchedValue>>;
-
-BatchResult atFront(Value value) {
-  return SmallVector<BatchedValue>{{value, 0}};
-}
-
-/// Leading `sizes(...)` operand for a dynamic batch size, then the op's own.
-SmallVector<Value> withBatchSize(const BatchSize &size, ArrayRef<Value> own) {
-  SmallVector<Value> sizes;
-  if (size.isDynamic())
-    sizes.push_back(size.dynamic);
-  sizes.append(own.begin(), own.end());
-  return sizes;
-}
-
-/// Declares a model for `OpTy` whose `batch` body follows; `op` is the typed
-/// op and `loc` its location.
-#define JX_BATCHING_MODEL(Name, OpTy)                                          \
-  struct Name : public JxBatchableOpInterface::ExternalModel<Name, OpTy> {     \
-    BatchResult batch(Operation *rawOp, OpBuilder &builder,                    \
-                      ArrayRef<Value> operands,                                \
-                      ArrayRef<std::optional<int64_t>> batchDims) const {      \
-      return batchImpl(cast<OpTy>(rawOp), rawOp->getLoc(), builder, operands,  \
-                       batchDims);                                             \
-    }                                                                          \
-    BatchResult batchImpl(OpTy op, Location loc, OpBuilder &builder,           \
-                          ArrayRef<Value> operands,                            \
-                          ArrayRef<std::optional<int64_t>> batchDims) const;   \
-  };                                                                           \
-  BatchResult Name::batchImpl(                                                 \
-      OpTy op, Location loc, OpBuilder &builder, ArrayRef<Value> operands,     \
-      ArrayRef<std::optional<int64_t>> batchDims) const
 
 JX_BATCHING_MODEL(BroadcastInDimBatching, BroadcastInDimOp) {
   BatchSize size = getBatchSize(builder, loc, operands[0], *batchDims[0]);
@@ -88,12 +54,6 @@ JX_BATCHING_MODEL(TransposeBatching, TransposeOp) {
       operands[0], perm));
 }
 
-/// A rank-0 `i64` constant start index.
-Value startIndex(OpBuilder &builder, Location loc, int64_t value) {
-  auto type = RankedTensorType::get({}, builder.getI64Type());
-  return ConstantOp::create(builder, loc, DenseElementsAttr::get(type, value));
-}
-
 JX_BATCHING_MODEL(SliceBatching, SliceOp) {
   BatchSize size = getBatchSize(builder, loc, operands[0], *batchDims[0]);
   Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
@@ -103,11 +63,11 @@ JX_BATCHING_MODEL(SliceBatching, SliceOp) {
     if (llvm::any_of(op.getStrides(), [](int64_t s) { return s != 1; }))
       return op.emitError("batching of 'jx.slice' with strides and a dynamic "
                           "batch size is not supported yet");
-    SmallVector<Value> starts{startIndex(builder, loc, 0)};
+    SmallVector<Value> starts{i64Constant(builder, loc, 0)};
     SmallVector<int64_t> sizes{-1}; // -1: from sizes(...)
     for (auto [start, limit] :
          llvm::zip_equal(op.getStartIndices(), op.getLimitIndices())) {
-      starts.push_back(startIndex(builder, loc, start));
+      starts.push_back(i64Constant(builder, loc, start));
       sizes.push_back(limit - start);
     }
     return atFront(DynamicSliceOp::create(
@@ -123,73 +83,6 @@ JX_BATCHING_MODEL(SliceBatching, SliceOp) {
                                  start, limit, stride));
 }
 
-JX_BATCHING_MODEL(DynamicSliceBatching, DynamicSliceOp) {
-  size_t numStarts = op.getStartIndices().size();
-  if (llvm::any_of(batchDims.drop_front().take_front(numStarts),
-                   [](std::optional<int64_t> d) { return d.has_value(); }))
-    return op.emitError("batching of 'jx.dynamic_slice' with batched start "
-                        "indices is not supported yet");
-  BatchSize size = getBatchSize(builder, loc, operands[0], *batchDims[0]);
-  Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
-  SmallVector<Value> starts{startIndex(builder, loc, 0)};
-  llvm::append_range(starts, operands.slice(1, numStarts));
-  SmallVector<int64_t> sizes{size.isDynamic() ? -1 : size.size};
-  llvm::append_range(sizes, op.getSliceSizes());
-  return atFront(DynamicSliceOp::create(
-      builder, loc, insertDim(op.getType(), 0, size.size), operand, starts,
-      sizes, withBatchSize(size, operands.drop_front(1 + numStarts))));
-}
-
-JX_BATCHING_MODEL(DynamicUpdateSliceBatching, DynamicUpdateSliceOp) {
-  if (llvm::any_of(batchDims.drop_front(2),
-                   [](std::optional<int64_t> d) { return d.has_value(); }))
-    return op.emitError("batching of 'jx.dynamic_update_slice' with batched "
-                        "start indices is not supported yet");
-  BatchSize size = findBatchSize(builder, loc, operands, batchDims);
-  Value operand = toFront(builder, loc, operands[0], batchDims[0], size);
-  Value update = toFront(builder, loc, operands[1], batchDims[1], size);
-  SmallVector<Value> starts{startIndex(builder, loc, 0)};
-  llvm::append_range(starts, operands.drop_front(2));
-  return atFront(DynamicUpdateSliceOp::create(builder, loc, operand.getType(),
-                                              operand, update, starts));
-}
-
-JX_BATCHING_MODEL(GatherBatching, GatherOp) {
-  GatherDimensionNumbersAttr dims = op.getDimensionNumbers();
-  MLIRContext *ctx = op.getContext();
-  if (batchDims[0] && batchDims[1])
-    return op.emitError("batching of 'jx.gather' with both the operand and "
-                        "the indices batched is not supported yet");
-  BatchSize size = findBatchSize(builder, loc, operands, batchDims);
-  // Either way the result gets the batch dimension at 0: as the first
-  // offset dimension (batched operand, one more slice dimension taken
-  // whole) or as the first batch dimension (batched indices).
-  SmallVector<int64_t> offsetDims{};
-  if (batchDims[0])
-    offsetDims.push_back(0);
-  llvm::append_range(offsetDims, shifted(dims.getOffsetDims()));
-  Type resultType = insertDim(op.getType(), 0, size.size);
-  if (batchDims[0]) {
-    if (size.isDynamic())
-      return op.emitError("batching of 'jx.gather' with a batched operand "
-                          "and a dynamic batch size is not supported yet");
-    Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
-    SmallVector<int64_t> sliceSizes{size.size};
-    llvm::append_range(sliceSizes, op.getSliceSizes());
-    auto newDims = GatherDimensionNumbersAttr::get(
-        ctx, offsetDims, shifted(dims.getCollapsedSliceDims()),
-        shifted(dims.getStartIndexMap()), dims.getIndexVectorDim());
-    return atFront(GatherOp::create(builder, loc, resultType, operand,
-                                    operands[1], newDims, sliceSizes));
-  }
-  Value indices = moveDim(builder, loc, operands[1], *batchDims[1], 0);
-  auto newDims = GatherDimensionNumbersAttr::get(
-      ctx, offsetDims, dims.getCollapsedSliceDims(), dims.getStartIndexMap(),
-      dims.getIndexVectorDim() + 1);
-  return atFront(GatherOp::create(builder, loc, resultType, operands[0],
-                                  indices, newDims, op.getSliceSizes()));
-}
-
 JX_BATCHING_MODEL(ConcatenateBatching, ConcatenateOp) {
   BatchSize size = findBatchSize(builder, loc, operands, batchDims);
   SmallVector<Value> inputs;
@@ -201,18 +94,43 @@ JX_BATCHING_MODEL(ConcatenateBatching, ConcatenateOp) {
 }
 
 JX_BATCHING_MODEL(PadBatching, PadOp) {
-  if (batchDims[1] || !batchDims[0])
-    return op.emitError("batching of 'jx.pad' with a batched padding value "
-                        "is not supported yet");
-  BatchSize size = getBatchSize(builder, loc, operands[0], *batchDims[0]);
-  Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
+  BatchSize size = findBatchSize(builder, loc, operands, batchDims);
+  Value operand = toFront(builder, loc, operands[0], batchDims[0], size);
   SmallVector<int64_t> low{0}, high{0}, interior{0};
   llvm::append_range(low, op.getEdgePaddingLow());
   llvm::append_range(high, op.getEdgePaddingHigh());
   llvm::append_range(interior, op.getInteriorPadding());
-  return atFront(PadOp::create(builder, loc,
-                               insertDim(op.getType(), 0, size.size), operand,
-                               operands[1], low, high, interior));
+  RankedTensorType resultType = insertDim(op.getType(), 0, size.size);
+  if (!batchDims[1])
+    return atFront(PadOp::create(builder, loc, resultType, operand, operands[1],
+                                 low, high, interior));
+  // A padding value per batch element: pad with zero, then select each
+  // element's value where a padded mask (true inside, false outside) says
+  // the result is padding.
+  auto elementType = resultType.getElementType();
+  auto scalar = [&](Type type, Attribute value) -> Value {
+    return ConstantOp::create(
+        builder, loc,
+        DenseElementsAttr::get(RankedTensorType::get({}, type), value));
+  };
+  Value padded =
+      PadOp::create(builder, loc, resultType, operand,
+                    scalar(elementType, builder.getZeroAttr(elementType)), low,
+                    high, interior);
+  Type i1 = builder.getI1Type();
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  Value inside = BroadcastInDimOp::create(
+      builder, loc, RankedTensorType::get(operandType.getShape(), i1),
+      scalar(i1, builder.getBoolAttr(true)), ArrayRef<int64_t>{},
+      dynamicSizesOf(builder, loc, operand));
+  Value mask = PadOp::create(
+      builder, loc, RankedTensorType::get(resultType.getShape(), i1), inside,
+      scalar(i1, builder.getBoolAttr(false)), low, high, interior);
+  Value fill = BroadcastInDimOp::create(builder, loc, resultType, operands[1],
+                                        ArrayRef<int64_t>{0},
+                                        dynamicSizesOf(builder, loc, padded));
+  return atFront(
+      SelectOp::create(builder, loc, resultType, mask, padded, fill));
 }
 
 JX_BATCHING_MODEL(ReverseBatching, ReverseOp) {
@@ -301,9 +219,6 @@ void mlir::jx::registerJxShapeBatchingModels(DialectRegistry &registry) {
     ReshapeOp::attachInterface<ReshapeBatching>(*ctx);
     TransposeOp::attachInterface<TransposeBatching>(*ctx);
     SliceOp::attachInterface<SliceBatching>(*ctx);
-    DynamicSliceOp::attachInterface<DynamicSliceBatching>(*ctx);
-    DynamicUpdateSliceOp::attachInterface<DynamicUpdateSliceBatching>(*ctx);
-    GatherOp::attachInterface<GatherBatching>(*ctx);
     ConcatenateOp::attachInterface<ConcatenateBatching>(*ctx);
     PadOp::attachInterface<PadBatching>(*ctx);
     ReverseOp::attachInterface<ReverseBatching>(*ctx);
