@@ -73,7 +73,8 @@ func.func @main(%x: tensor<f32>) -> tensor<f32> {
 // -----
 
 // grad through jx.fori with a run-time upper bound: a scan over
-// lo + iota(max(hi - lo, 0)), of a dynamic length.
+// lo + iota(max(hi - lo, 0)), of a dynamic length, guarded and bounded as
+// the while's.
 func.func private @f(%x: tensor<3xf32>, %n: tensor<i32>) -> tensor<f32> {
   %lo = jx.constant dense<1> : tensor<i32>
   %r = jx.fori %lo to %n : tensor<i32> carry(%x : tensor<3xf32>) {
@@ -96,20 +97,35 @@ func.func @main(%x: tensor<3xf32>, %n: tensor<i32>) -> tensor<3xf32> {
 // CHECK-DAG: %[[LO:.*]] = jx.constant dense<1> : tensor<i32>
 // CHECK: %[[D:.*]] = jx.sub %[[HI]], %[[LO]] : tensor<i32>
 // CHECK-NEXT: %[[CNT:.*]] = jx.max %[[D]], %[[Z]] : tensor<i32>
-// CHECK-NEXT: %[[N:.*]] = jx.to_index %[[CNT]] : tensor<i32>
+// CHECK-NEXT: %[[BOUND:.*]] = jx.batch_max %[[CNT]] : tensor<i32>
+// CHECK-NEXT: %[[LEN:.*]] = jx.max %[[BOUND]], %[[Z]] : tensor<i32>
+// CHECK-NEXT: %[[END:.*]] = jx.add %[[CNT]], %[[LO]] : tensor<i32>
+// CHECK-NEXT: %[[N:.*]] = jx.to_index %[[LEN]] : tensor<i32>
 // CHECK-NEXT: %[[IOTA:.*]] = jx.iota dim = 0, sizes(%[[N]]) : tensor<?xi32>
 // CHECK-NEXT: %[[BASE:.*]] = jx.broadcast_in_dim %[[LO]], dims = [], sizes(%[[N]]) : (tensor<i32>) -> tensor<?xi32>
 // CHECK-NEXT: %[[IDX:.*]] = jx.add %[[BASE]], %[[IOTA]] : tensor<?xi32>
 // CHECK-NEXT: %[[RES:.*]]:2 = jx.scan init(%[[X]] : tensor<3xf32>) xs(%[[IDX]] : tensor<?xi32>) -> (tensor<3xf32>, tensor<?x3xf32>) {
-// CHECK-NEXT: ^bb0(%[[C:.*]]: tensor<3xf32>, %{{.*}}: tensor<i32>):
+// CHECK-NEXT: ^bb0(%[[C:.*]]: tensor<3xf32>, %[[I:.*]]: tensor<i32>):
+// CHECK-NEXT: %[[LIVE:.*]] = jx.compare LT, %[[I]], %[[END]] : tensor<i32>
+// CHECK-NEXT: %[[NEXT:.*]] = jx.if %[[LIVE]] -> (tensor<3xf32>) {
 // CHECK-NEXT: %[[Y:.*]] = jx.sin %[[C]] : tensor<3xf32>
-// CHECK-NEXT: jx.yield %[[Y]], %[[C]] : tensor<3xf32>, tensor<3xf32>
+// CHECK-NEXT: jx.yield %[[Y]] : tensor<3xf32>
+// CHECK-NEXT: } else {
+// CHECK-NEXT: jx.yield %[[C]] : tensor<3xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: jx.yield %[[NEXT]], %[[C]] : tensor<3xf32>, tensor<3xf32>
 // CHECK-NEXT: }
 // CHECK-NEXT: %[[ONES:.*]] = jx.broadcast_in_dim %[[SEED]], dims = [] : (tensor<f32>) -> tensor<3xf32>
 // CHECK-NEXT: %[[BWD:.*]] = jx.scan init(%[[ONES]] : tensor<3xf32>) xs(%[[RES]]#1, %[[IDX]] : tensor<?x3xf32>, tensor<?xi32>) reverse -> (tensor<3xf32>) {
-// CHECK-NEXT: ^bb0(%[[CT:.*]]: tensor<3xf32>, %[[CIN:.*]]: tensor<3xf32>, %{{.*}}: tensor<i32>):
+// CHECK-NEXT: ^bb0(%[[CT:.*]]: tensor<3xf32>, %[[CIN:.*]]: tensor<3xf32>, %[[I:.*]]: tensor<i32>):
+// CHECK-NEXT: %[[LIVE:.*]] = jx.compare LT, %[[I]], %[[END]] : tensor<i32>
+// CHECK-NEXT: %[[DC:.*]] = jx.if %[[LIVE]] -> (tensor<3xf32>) {
 // CHECK-NEXT: %[[COS:.*]] = jx.cos %[[CIN]] : tensor<3xf32>
-// CHECK-NEXT: %[[DC:.*]] = jx.mul %[[CT]], %[[COS]] : tensor<3xf32>
+// CHECK-NEXT: %[[D1:.*]] = jx.mul %[[CT]], %[[COS]] : tensor<3xf32>
+// CHECK-NEXT: jx.yield %[[D1]] : tensor<3xf32>
+// CHECK-NEXT: } else {
+// CHECK-NEXT: jx.yield %[[CT]] : tensor<3xf32>
+// CHECK-NEXT: }
 // CHECK-NEXT: jx.yield %[[DC]] : tensor<3xf32>
 // CHECK-NEXT: }
 // CHECK-NEXT: return %[[BWD]] : tensor<3xf32>

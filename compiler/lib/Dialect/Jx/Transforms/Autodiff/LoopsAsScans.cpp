@@ -63,6 +63,57 @@ void spliceBody(Block &from, Block &to, ArrayRef<Value> args) {
     old.replaceAllUsesWith(arg);
 }
 
+/// Builds, before `loop`, a scan over the indices `lo + iota(count)` that
+/// runs `loop`'s `body` (moved in; its arguments are the carries and, when
+/// `indexFirst`, the index before them) with `loop`'s `init`, and replaces
+/// `loop` by it. A run-time `count` gets two no-ops that let the gradient be
+/// batched (`vmap(grad(f))`, where each element has its own count): the
+/// length is the count's jx.batch_max and each step runs the body only
+/// while `index < lo + count`, so that the scan runs as many steps as the
+/// longest element and the others keep their carries.
+void replaceByScan(Operation *loop, ValueRange init, Block &body,
+                   bool indexFirst, Value lo, Value count) {
+  OpBuilder b(loop);
+  Location loc = loop->getLoc();
+  auto countType = cast<RankedTensorType>(count.getType());
+  bool guarded = !matchPattern(count, m_Constant());
+  Value length = count, end;
+  if (guarded) {
+    // (An empty batch's maximum is the lowest value: clamp it.)
+    length = MaxOp::create(b, loc, countType,
+                           BatchMaxOp::create(b, loc, countType, count),
+                           intConstant(b, loc, countType, 0));
+    end = matchPattern(lo, m_Zero())
+              ? count
+              : AddOp::create(b, loc, countType, lo, count).getResult();
+  }
+  Value xs = indicesFrom(b, loc, lo, length);
+  auto scan = ScanOp::create(b, loc, loop->getResultTypes(), init,
+                             ValueRange{xs}, /*reverse=*/false, IntegerAttr());
+  Block *block = &scan.getBody().emplaceBlock();
+  SmallVector<Value> carries;
+  for (Value v : init)
+    carries.push_back(block->addArgument(v.getType(), loc));
+  Value index = block->addArgument(countType, loc);
+  SmallVector<Value> args(carries);
+  if (indexFirst)
+    args.insert(args.begin(), index);
+  if (!guarded) {
+    spliceBody(body, *block, args);
+  } else {
+    OpBuilder bb = OpBuilder::atBlockEnd(block);
+    Value live =
+        CompareOp::create(bb, loc, ComparisonDirection::LT, index, end);
+    auto guard = IfOp::create(bb, loc, loop->getResultTypes(), live);
+    spliceBody(body, guard.getThenRegion().emplaceBlock(), args);
+    OpBuilder eb = OpBuilder::atBlockEnd(&guard.getElseRegion().emplaceBlock());
+    YieldOp::create(eb, loc, carries);
+    YieldOp::create(bb, loc, guard.getResults());
+  }
+  loop->replaceAllUsesWith(scan.getResults());
+  loop->erase();
+}
+
 /// Replaces `fori` by a scan over its indices.
 void rewriteFori(ForiOp fori) {
   OpBuilder b(fori);
@@ -81,19 +132,8 @@ void rewriteFori(ForiOp fori) {
     count = MaxOp::create(b, loc, boundType, count,
                           intConstant(b, loc, boundType, 0));
   }
-  Value xs = indicesFrom(b, loc, fori.getLo(), count);
-  auto scan = ScanOp::create(b, loc, fori->getResultTypes(), fori.getInit(),
-                             ValueRange{xs}, /*reverse=*/false, IntegerAttr());
-  // fori's body takes (i, carries...); scan's takes (carries..., i).
-  Block &old = fori.getBody().front();
-  Block *block = &scan.getBody().emplaceBlock();
-  SmallVector<Value> args;
-  for (BlockArgument arg : old.getArguments().drop_front())
-    args.push_back(block->addArgument(arg.getType(), arg.getLoc()));
-  args.insert(args.begin(), block->addArgument(boundType, loc));
-  spliceBody(old, *block, args);
-  fori.replaceAllUsesWith(scan.getResults());
-  fori.erase();
+  replaceByScan(fori, fori.getInit(), fori.getBody().front(),
+                /*indexFirst=*/true, fori.getLo(), count);
 }
 
 /// The number of steps `whileOp` runs, from a copy of it that counts them
@@ -123,40 +163,13 @@ Value countSteps(OpBuilder &b, WhileOp whileOp) {
 }
 
 /// Replaces `whileOp` by a counting copy and a scan of that many steps.
-/// Each step runs the body only while the step is below the count, and the
-/// scan's length is the count's jx.batch_max: both are no-ops here, but when
-/// the gradient is batched (`vmap(grad(f))`) each element has its own count
-/// and the scan runs as many steps as the longest, the others keeping their
-/// carries.
 void rewriteWhile(WhileOp whileOp) {
   OpBuilder b(whileOp);
-  Location loc = whileOp.getLoc();
   Value steps = countSteps(b, whileOp);
-  auto countType = cast<RankedTensorType>(steps.getType());
-  // (An empty batch's maximum is the lowest i64: clamp it.)
-  Value bound = MaxOp::create(b, loc, countType,
-                              BatchMaxOp::create(b, loc, countType, steps),
-                              intConstant(b, loc, countType, 0));
-  Value xs = indicesFrom(b, loc, intConstant(b, loc, countType, 0), bound);
-  auto scan =
-      ScanOp::create(b, loc, whileOp->getResultTypes(), whileOp.getInit(),
-                     ValueRange{xs}, /*reverse=*/false, IntegerAttr());
-  Block *block = &scan.getBody().emplaceBlock();
-  SmallVector<Value> carries;
-  for (BlockArgument arg : whileOp.getBody().getArguments())
-    carries.push_back(block->addArgument(arg.getType(), arg.getLoc()));
-  Value step = block->addArgument(countType, loc);
-  OpBuilder bb = OpBuilder::atBlockEnd(block);
-  Value live = CompareOp::create(bb, loc, ComparisonDirection::LT, step, steps);
-  auto guard = IfOp::create(bb, loc, whileOp->getResultTypes(), live);
-  Block &old = whileOp.getBody().front();
-  Block *run = &guard.getThenRegion().emplaceBlock();
-  spliceBody(old, *run, carries);
-  OpBuilder eb = OpBuilder::atBlockEnd(&guard.getElseRegion().emplaceBlock());
-  YieldOp::create(eb, loc, carries);
-  YieldOp::create(bb, loc, guard.getResults());
-  whileOp.replaceAllUsesWith(scan.getResults());
-  whileOp.erase();
+  Value zero = intConstant(b, whileOp.getLoc(),
+                           cast<RankedTensorType>(steps.getType()), 0);
+  replaceByScan(whileOp, whileOp.getInit(), whileOp.getBody().front(),
+                /*indexFirst=*/false, zero, steps);
 }
 
 } // namespace

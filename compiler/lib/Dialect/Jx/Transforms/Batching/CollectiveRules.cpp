@@ -9,6 +9,8 @@
 // `JxBatchableOpInterface` model: it stays, and works elementwise on the
 // batched value, so the expansion of the outer vmap resolves it later.
 // `checkNoUnboundCollectives` reports collectives that no expansion bound.
+// jx.batch_max is a max over every vmap's batch, whatever its axis name: it
+// reduces the batch dimension away.
 //
 //===----------------------------------------------------------------------===//
 
@@ -248,8 +250,23 @@ LogicalResult batching::checkNoUnboundCollectives(ModuleOp module) {
   return failure(failedCheck);
 }
 
+namespace {
+
+/// jx.batch_max: the maximum over the batch, no longer batched.
+JX_BATCHING_MODEL(BatchMaxBatching, BatchMaxOp) {
+  Value batched = moveDim(builder, loc, operands[0], *batchDims[0], 0);
+  Value max = ReduceOp::create(
+      builder, loc, op.getType(),
+      ReduceKindAttr::get(builder.getContext(), ReduceKind::Max), batched,
+      builder.getDenseI64ArrayAttr({0}));
+  return SmallVector<BatchedValue>{{max, std::nullopt}};
+}
+
+} // namespace
+
 void mlir::jx::registerJxCollectiveBatchingModels(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *ctx, JxDialect *) {
+    BatchMaxOp::attachInterface<BatchMaxBatching>(*ctx);
     attachOtherAxis<PsumOp, PmeanOp, PmaxOp, PminOp, AllGatherOp, PpermuteOp>(
         ctx);
   });
