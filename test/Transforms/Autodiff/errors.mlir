@@ -1,17 +1,18 @@
 // RUN: jx-opt %s -jx-expand-autodiff -split-input-file -verify-diagnostics
 
-// The updates' cotangent gathers windows of a static size.
-func.func private @f(%x: tensor<5xf32>, %i: tensor<?xi32>, %u: tensor<?xf32>) -> tensor<f32> {
-  // expected-error @below {{differentiation of 'jx.scatter' with dynamic update shapes is not supported yet}}
-  %y = jx.scatter mul %x[%i], %u, <update_window_dims = [], inserted_window_dims = [0],
+// The updates' cotangent gathers windows of a static size (the number of
+// windows may be dynamic).
+func.func private @f(%x: tensor<4x?xf32>, %i: tensor<2x1xi32>, %u: tensor<2x?xf32>) -> tensor<f32> {
+  // expected-error @below {{differentiation of 'jx.scatter' with dynamic update windows is not supported yet}}
+  %y = jx.scatter mul %x[%i], %u, <update_window_dims = [1], inserted_window_dims = [0],
          scatter_dims_to_operand_dims = [0], index_vector_dim = 1>
-         : (tensor<5xf32>, tensor<?xi32>, tensor<?xf32>) -> tensor<5xf32>
-  %s = jx.reduce sum %y, dims = [0] : (tensor<5xf32>) -> tensor<f32>
+         : (tensor<4x?xf32>, tensor<2x1xi32>, tensor<2x?xf32>) -> tensor<4x?xf32>
+  %s = jx.reduce sum %y, dims = [0, 1] : (tensor<4x?xf32>) -> tensor<f32>
   return %s : tensor<f32>
 }
-func.func @main(%x: tensor<5xf32>, %i: tensor<?xi32>, %u: tensor<?xf32>) -> tensor<?xf32> {
-  %g = jx.grad @f(%x, %i, %u) {argnums = array<i64: 2>} : (tensor<5xf32>, tensor<?xi32>, tensor<?xf32>) -> tensor<?xf32>
-  return %g : tensor<?xf32>
+func.func @main(%x: tensor<4x?xf32>, %i: tensor<2x1xi32>, %u: tensor<2x?xf32>) -> tensor<2x?xf32> {
+  %g = jx.grad @f(%x, %i, %u) {argnums = array<i64: 2>} : (tensor<4x?xf32>, tensor<2x1xi32>, tensor<2x?xf32>) -> tensor<2x?xf32>
+  return %g : tensor<2x?xf32>
 }
 
 // -----

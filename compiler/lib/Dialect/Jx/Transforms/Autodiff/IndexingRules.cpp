@@ -85,12 +85,16 @@ ScatterDimensionNumbersAttr toScatter(GatherDimensionNumbersAttr g) {
       g.getStartIndexMap(), g.getIndexVectorDim());
 }
 
-/// gather(ct) reading the windows that `scatter` wrote.
+/// gather(ct) reading the windows that `scatter` wrote. The windows need
+/// static sizes (the gather's slice sizes); the number of them may be
+/// dynamic (it comes from the indices).
 FailureOr<Value> gatherWindows(OpBuilder &b, ScatterOp scatter, Value ct) {
   ScatterDimensionNumbersAttr s = scatter.getDimensionNumbers();
   auto updatesType = cast<RankedTensorType>(scatter.getUpdates().getType());
   auto operandType = cast<RankedTensorType>(scatter.getOperand().getType());
-  if (!updatesType.hasStaticShape())
+  if (llvm::any_of(s.getUpdateWindowDims(), [&](int64_t d) {
+        return updatesType.isDynamicDim(d);
+      }))
     return failure();
   auto g = GatherDimensionNumbersAttr::get(
       s.getContext(), s.getUpdateWindowDims(), s.getInsertedWindowDims(),
@@ -193,7 +197,7 @@ struct ScatterModel
     case ScatterKind::Set: {
       FailureOr<Value> updatesCt = gatherWindows(b, scatter, ct[0]);
       if (failed(updatesCt))
-        return notSupported(op, "with dynamic update shapes");
+        return notSupported(op, "with dynamic update windows");
       Value operandCt = ct[0];
       if (kind == ScatterKind::Set)
         // Overwritten positions do not reach the result.
@@ -259,7 +263,7 @@ struct ScatterModel
     FailureOr<Value> viaInverse =
         gatherWindows(b, scatter, mul(b, loc, ct, m.noZero));
     if (failed(viaInverse))
-      return notSupported(scatter, "with dynamic update shapes");
+      return notSupported(scatter, "with dynamic update windows");
     Value viaZero = *gatherWindows(b, scatter, mul(b, loc, ct, m.oneZero));
     Value updatesCt = add(b, loc, mul(b, loc, *viaInverse, m.u.inverse),
                           mul(b, loc, viaZero, m.u.isZero));
@@ -294,7 +298,7 @@ struct ScatterModel
     Location loc = scatter.getLoc();
     FailureOr<Winners> w = winners(b, scatter);
     if (failed(w))
-      return notSupported(scatter, "with dynamic update shapes");
+      return notSupported(scatter, "with dynamic update windows");
     Value sum = mulT(b, loc, tx, w->operand);
     if (tu)
       sum = addT(b, loc, sum,
@@ -307,7 +311,7 @@ struct ScatterModel
     Location loc = scatter.getLoc();
     FailureOr<Winners> w = winners(b, scatter);
     if (failed(w))
-      return notSupported(scatter, "with dynamic update shapes");
+      return notSupported(scatter, "with dynamic update windows");
     Value share = div(b, loc, ct, w->count);
     Value updatesCt =
         mul(b, loc, *gatherWindows(b, scatter, share), w->updates);
