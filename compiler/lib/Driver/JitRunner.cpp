@@ -381,15 +381,15 @@ void printLeaf(int64_t index, UnrankedMemRef *memref) {
     return;
   }
   // A pytree prints leaf by leaf, labelled with its path from the result;
-  // continuation lines line up under the first.
+  // continuation lines line up under the first (blank lines stay blank).
   std::string body = text;
   jx_string_free(text);
   if (!leaf.path.empty()) {
     std::string label = "result" + leaf.path + " = ";
     std::string indented;
-    for (char c : body) {
-      indented += c;
-      if (c == '\n')
+    for (size_t i = 0; i < body.size(); ++i) {
+      indented += body[i];
+      if (body[i] == '\n' && i + 1 < body.size() && body[i + 1] != '\n')
         indented += std::string(label.size(), ' ');
     }
     body = label + indented;

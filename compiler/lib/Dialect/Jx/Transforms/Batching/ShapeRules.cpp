@@ -59,20 +59,59 @@ JX_BATCHING_MODEL(SliceBatching, SliceOp) {
   Value operand = moveDim(builder, loc, operands[0], *batchDims[0], 0);
   if (size.isDynamic()) {
     // A static slice cannot span a run-time batch size: a dynamic_slice
-    // (starts in bounds, so not clamped) does.
-    if (llvm::any_of(op.getStrides(), [](int64_t s) { return s != 1; }))
-      return op.emitError("batching of 'jx.slice' with strides and a dynamic "
-                          "batch size is not supported yet");
+    // (starts in bounds, so not clamped) takes the window, then each
+    // strided dimension keeps every s-th element by padding it to a
+    // multiple of s, splitting it into [n, s] and taking index 0 of s.
     SmallVector<Value> starts{i64Constant(builder, loc, 0)};
-    SmallVector<int64_t> sizes{-1}; // -1: from sizes(...)
+    SmallVector<int64_t> sizes{ShapedType::kDynamic};
     for (auto [start, limit] :
          llvm::zip_equal(op.getStartIndices(), op.getLimitIndices())) {
       starts.push_back(i64Constant(builder, loc, start));
       sizes.push_back(limit - start);
     }
-    return atFront(DynamicSliceOp::create(
-        builder, loc, insertDim(op.getType(), 0, size.size), operand, starts,
-        sizes, ValueRange{size.dynamic}));
+    auto elementType = op.getType().getElementType();
+    auto typeOf = [&](ArrayRef<int64_t> shape) {
+      return RankedTensorType::get(shape, elementType);
+    };
+    auto sliceFrom = [&](Value v, ArrayRef<int64_t> shape) -> Value {
+      SmallVector<Value> zeros(shape.size(), i64Constant(builder, loc, 0));
+      SmallVector<int64_t> sliceSizes(shape);
+      sliceSizes[0] = -1; // -1: from sizes(...)
+      return DynamicSliceOp::create(builder, loc, typeOf(shape), v, zeros,
+                                    sliceSizes, ValueRange{size.dynamic});
+    };
+    SmallVector<int64_t> windowSizes(sizes);
+    windowSizes[0] = -1;
+    Value result = DynamicSliceOp::create(builder, loc, typeOf(sizes), operand,
+                                          starts, windowSizes,
+                                          ValueRange{size.dynamic});
+    Value zero = ConstantOp::create(
+        builder, loc,
+        DenseElementsAttr::get(typeOf({}), builder.getZeroAttr(elementType)));
+    for (auto [d, stride] : llvm::enumerate(op.getStrides())) {
+      if (stride == 1)
+        continue;
+      int64_t dim = d + 1, n = op.getType().getDimSize(d);
+      SmallVector<int64_t> shape(sizes);
+      if (n * stride != shape[dim]) {
+        SmallVector<int64_t> low(shape.size(), 0), high(low), interior(low);
+        high[dim] = n * stride - shape[dim];
+        shape[dim] = n * stride;
+        result = PadOp::create(builder, loc, typeOf(shape), result, zero, low,
+                               high, interior);
+      }
+      SmallVector<int64_t> split(shape);
+      split[dim] = stride;
+      split.insert(split.begin() + dim, n);
+      result = ReshapeOp::create(builder, loc, typeOf(split), result,
+                                 ValueRange{size.dynamic});
+      split[dim + 1] = 1;
+      result = sliceFrom(result, split);
+      sizes[dim] = n;
+      result = ReshapeOp::create(builder, loc, typeOf(sizes), result,
+                                 ValueRange{size.dynamic});
+    }
+    return atFront(result);
   }
   SmallVector<int64_t> start{0}, limit{size.size}, stride{1};
   llvm::append_range(start, op.getStartIndices());
