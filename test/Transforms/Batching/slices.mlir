@@ -69,3 +69,27 @@ func.func @main(%xs: tensor<2x5x4xf32>, %i: tensor<3xi32>, %x: tensor<5x4xf32>, 
   %1 = jx.vmap @take(%x, %is) {in_axes = array<i64: -1, 1>, out_axes = array<i64: 0>} : (tensor<5x4xf32>, tensor<3x6xi32>) -> tensor<6x3x4xf32>
   return
 }
+
+// -----
+
+// A strided slice under a run-time batch size: a dynamic_slice takes the
+// window [1, 7), a reshape splits it into [3, 2] (6 is a multiple of the
+// stride; otherwise a pad comes first) and index 0 of the stride is kept.
+
+func.func private @odd(%x: tensor<7xf32>) -> tensor<3xf32> {
+  %0 = jx.slice %x, start = [1], limit = [7], stride = [2] : (tensor<7xf32>) -> tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+
+// CHECK-LABEL: func.func private @odd.vmap
+// CHECK-SAME: (%[[X:.*]]: tensor<?x7xf32>) -> tensor<?x3xf32>
+// CHECK: %[[W:.*]] = jx.dynamic_slice %[[X]][%{{.*}}, %{{.*}}], slice_sizes = [-1, 6], sizes(%[[B:[0-9]+]]) : (tensor<?x7xf32>, tensor<i64>, tensor<i64>, index) -> tensor<?x6xf32>
+// CHECK: %[[SPLIT:.*]] = jx.reshape %[[W]], sizes(%[[B]]) : (tensor<?x6xf32>) -> tensor<?x3x2xf32>
+// CHECK: %[[KEPT:.*]] = jx.dynamic_slice %[[SPLIT]][%{{.*}}, %{{.*}}, %{{.*}}], slice_sizes = [-1, 3, 1], sizes(%[[B]]) : (tensor<?x3x2xf32>, tensor<i64>, tensor<i64>, tensor<i64>, index) -> tensor<?x3x1xf32>
+// CHECK: %[[R:.*]] = jx.reshape %[[KEPT]], sizes(%[[B]]) : (tensor<?x3x1xf32>) -> tensor<?x3xf32>
+// CHECK: return %[[R]] : tensor<?x3xf32>
+
+func.func @main(%xs: tensor<?x7xf32>) -> tensor<?x3xf32> {
+  %0 = jx.vmap @odd(%xs) {in_axes = array<i64: 0>, out_axes = array<i64: 0>} : (tensor<?x7xf32>) -> tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
+}
