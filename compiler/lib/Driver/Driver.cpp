@@ -230,8 +230,6 @@ private:
       if (!entry)
         return ExitProgramError;
     }
-    if (mlir::failed(checkNoTransformRequests(module)))
-      return ExitProgramError;
 
     registerJxPipelines();
     CPUPipelineOptions pipelineOptions;
@@ -330,30 +328,6 @@ private:
                             ? "; define 'def main() { ... }' or pass --entry"
                             : ""));
     return nullptr;
-  }
-
-  /// Transformation requests and collectives are expanded by passes that
-  /// native code generation does not have yet: say so at the first one.
-  mlir::LogicalResult checkNoTransformRequests(mlir::ModuleOp module) {
-    mlir::Operation *request = nullptr;
-    module.walk([&](mlir::Operation *op) {
-      if (request || op->getDialect() == nullptr ||
-          op->getDialect()->getNamespace() != "jx")
-        return;
-      // Collectives are checked by jx-expand-vmap once it has bound the
-      // axes of vmaps; those under a pmap wait with the pmap here.
-      if (op->getName().getStringRef() == "jx.pmap")
-        request = op;
-    });
-    if (!request)
-      return mlir::success();
-    llvm::StringRef name = request->getName().getStringRef().drop_front(3);
-    request->emitError("'")
-        << name
-        << "' cannot be compiled to native code yet: no transformation "
-           "pass expands it (SPMD is not implemented); '--emit=jx' shows "
-           "the request";
-    return mlir::failure();
   }
 
   const DriverOptions &opts;

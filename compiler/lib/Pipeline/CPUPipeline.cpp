@@ -32,8 +32,9 @@ std::string jx::getJxToLinalgPipeline(const CPUPipelineOptions &options) {
   // a function that calls vmap is then differentiated on batched code, which
   // handles run-time batch sizes, as in examples/mlp.jx) and after it (vmap
   // of a grad, as in examples/hello.jx, and the vmaps that jacfwd/jacrev
-  // generate).
-  return "jx-expand-vmap,jx-expand-autodiff,jx-expand-vmap,inline,symbol-dce," +
+  // generate). pmap runs as a vmap on this target (one device).
+  return "jx-pmap-as-vmap,jx-expand-vmap,jx-expand-autodiff,jx-expand-vmap,"
+         "inline,symbol-dce," +
          simplify + "convert-jx-to-linalg," + fuse;
 }
 
@@ -86,6 +87,7 @@ void jx::registerJxPipelines() {
   mlir::jx::registerJxConversionPasses();
   mlir::jx::registerExpandAutodiffPass();
   mlir::jx::registerExpandVmapPass();
+  mlir::jx::registerPmapAsVmapPass();
   static mlir::PassPipelineRegistration<> toLinalg(
       "jx-to-linalg", "Lower jx IR to linalg on tensors (jxc --emit=linalg)",
       [](mlir::OpPassManager &pm) {

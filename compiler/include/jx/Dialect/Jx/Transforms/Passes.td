@@ -59,12 +59,13 @@ def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
     Calls in the callee are batched into variants of their own (`@g.vmap`,
     one per signature); jx.if/switch/fori/scan/while are batched region by
     region (a batched condition or index runs every branch and selects; a
-    batched while condition loops until every element is done); ops without
-    a rule (reduce_region, scatter, ...) are reported at the op; collectives over
-    the expanded axis name reduce over the batch dimension. The pass iterates to a fixpoint:
+    batched while condition loops until every element is done); an op
+    without a rule is reported at the op; collectives over the expanded axis
+    name reduce over the batch dimension. The pass iterates to a fixpoint:
     a request is expanded once its callee (and everything it calls) holds no
     other request, so nested vmaps expand innermost first; requests waiting
-    for another pass (`jx.grad` before jx-expand-autodiff) and `jx.pmap` stay.
+    for another pass (`jx.grad` before jx-expand-autodiff, `jx.pmap` before
+    jx-pmap-as-vmap) stay.
 
     Before:
     ```mlir
@@ -77,6 +78,30 @@ def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
     ```
   }];
   let dependentDialects = ["::mlir::jx::JxDialect", "::mlir::func::FuncDialect"];
+}
+
+def PmapAsVmapPass : Pass<"jx-pmap-as-vmap", "::mlir::ModuleOp"> {
+  let summary = "Run each pmap as a vmap (the CPU target's single device)";
+  let description = [{
+    Replaces each `jx.pmap` by a `jx.vmap` with the same callee, arguments,
+    axes and axis name, so that the mapped axis runs as one batch on one
+    thread: the results are the ones the devices would compute, collectives
+    over the axis name included. It is how the CPU pipeline compiles pmap
+    until SPMD execution over worker threads exists.
+
+    Before:
+    ```mlir
+    %y = jx.pmap @f(%xs) {in_axes = array<i64: 0>, out_axes = array<i64: 0>,
+                          axis_name = "i"} : (tensor<8xf32>) -> tensor<8xf32>
+    ```
+
+    After:
+    ```mlir
+    %y = jx.vmap @f(%xs) {in_axes = array<i64: 0>, out_axes = array<i64: 0>,
+                          axis_name = "i"} : (tensor<8xf32>) -> tensor<8xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::jx::JxDialect"];
 }
 
 #endif // JX_DIALECT_JX_TRANSFORMS_PASSES_TD
