@@ -98,9 +98,12 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
   // have a reverse rule like jx.if and jx.switch; the sweep reports other
   // ops with regions that a cotangent reaches.
   DenseSet<Value> active = activeValues(body);
+  // (A loop whose active results are unused, such as the counting copy of
+  // a while in an already differentiated function, needs no rewrite.)
   rewriteLoopsAsScans(body, [&](Operation *loop) {
-    return llvm::any_of(loop->getResults(),
-                        [&](Value v) { return active.contains(v); });
+    return llvm::any_of(loop->getResults(), [&](Value v) {
+      return active.contains(v) && !v.use_empty();
+    });
   });
   active = activeValues(body);
   auto ret = cast<func::ReturnOp>(body.getTerminator());
