@@ -408,7 +408,7 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
   // Backward scan, in the opposite direction: carries the cotangents of the
   // float carries and of the captured values; per step it takes the carries
   // that entered the step, the xs slices and the cotangents of the ys
-  // slices, and stacks the cotangents of the float xs slices.
+  // slices, and stacks the cotangents of the active xs slices.
   SmallVector<Value> init, xs;
   SmallVector<unsigned> floatCarries, floatXs, floatYs;
   for (unsigned i = 0; i < numCarries; ++i)
@@ -431,7 +431,8 @@ LogicalResult autodiff::vjpOfScan(ScanOp op, ValueRange resultCts, OpBuilder &b,
   }
   SmallVector<Type> types(ValueRange(init).getTypes());
   for (unsigned j = 0; j < numXs; ++j)
-    if (isFloatTensor(op.getXs()[j].getType())) {
+    if (isFloatTensor(op.getXs()[j].getType()) &&
+        active.contains(op.getXs()[j])) {
       floatXs.push_back(j);
       types.push_back(op.getXs()[j].getType());
     }

@@ -75,12 +75,13 @@ LogicalResult autodiff::reverseSweep(ArrayRef<Operation *> ops, OpBuilder &b,
   return success();
 }
 
-/// The float values of `body` that depend on its float arguments, nested
-/// regions included.
-static DenseSet<Value> activeValues(Block &body) {
+/// The float values of `body` that depend on its float arguments `inputs`
+/// (all of them when empty), nested regions included.
+static DenseSet<Value> activeValues(Block &body, ArrayRef<int64_t> inputs) {
   DenseSet<Value> active;
   for (BlockArgument arg : body.getArguments())
-    if (isFloatTensor(arg.getType()))
+    if (isFloatTensor(arg.getType()) &&
+        (inputs.empty() || llvm::is_contained(inputs, arg.getArgNumber())))
       active.insert(arg);
   SmallVector<Operation *> ops;
   for (Operation &op : body)
@@ -97,7 +98,12 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
   // nested regions too). Active jx.fori/jx.while loops become scans, which
   // have a reverse rule like jx.if and jx.switch; the sweep reports other
   // ops with regions that a cotangent reaches.
-  DenseSet<Value> active = activeValues(body);
+  // A grad differentiates with respect to `argnums` only: cotangents of the
+  // other arguments would be dead, but inside a loop they would still be
+  // carried (and accumulated) step by step.
+  ArrayRef<int64_t> inputs =
+      kind == ReverseKind::Vjp ? ArrayRef<int64_t>() : argnums;
+  DenseSet<Value> active = activeValues(body, inputs);
   // (A loop whose active results are unused, such as the counting copy of
   // a while in an already differentiated function, needs no rewrite.)
   rewriteLoopsAsScans(body, [&](Operation *loop) {
@@ -105,7 +111,7 @@ LogicalResult autodiff::buildReverse(func::FuncOp fn, ReverseKind kind,
       return active.contains(v) && !v.use_empty();
     });
   });
-  active = activeValues(body);
+  active = activeValues(body, inputs);
   auto ret = cast<func::ReturnOp>(body.getTerminator());
   SmallVector<Value> outputs(ret.getOperands());
   unsigned numPrimals = body.getNumArguments();
