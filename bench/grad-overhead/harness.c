@@ -12,6 +12,7 @@
 #include <jx/runtime.h>
 #include "mlp.h"
 #include "scan.h"
+#include "loop.h"
 
 #define B 256
 static int REPS = 20, RUNS = 5;
@@ -83,6 +84,10 @@ static float call(int which) {
   case 3: { scan_rnn_and_grad_result r;
     check(scan_rnn_and_grad(&sw.a, &sxs.a, &r), "scan_rnn_and_grad");
     v = scalar(r._0); scan_rnn_and_grad_result_free(&r); break; }
+  case 4: check(loop_rnn_while(&sw.a, &sxs.a, &o), "loop_rnn_while"); v = scalar(o); jx_array_free(o); break;
+  case 5: { loop_rnn_while_and_grad_result r;
+    check(loop_rnn_while_and_grad(&sw.a, &sxs.a, &r), "loop_rnn_while_and_grad");
+    v = scalar(r._0); loop_rnn_while_and_grad_result_free(&r); break; }
   }
   return v;
 }
@@ -132,13 +137,14 @@ int main(int argc, char **argv) {
   if (argc > 2) RUNS = atoi(argv[2]);
   if (REPS < 1) REPS = 1;
   if (RUNS < 1 || RUNS > 64) RUNS = 5;
-  static const char *names[2] = {"mlp 256x784-512-10", "scan 1000x64 tanh"};
-  double r[4][3];
-  for (int i = 0; i < 4; i++) run_forked(i, r[i]);
+  static const char *names[3] = {"mlp 256x784-512-10", "scan 1000x64 tanh",
+                                 "while 1000x64 tanh"};
+  double r[6][3];
+  for (int i = 0; i < 6; i++) run_forked(i, r[i]);
   printf("reps=%d runs=%d (median of runs, ms per call)\n", REPS, RUNS);
   printf("%-20s %10s %10s %14s %8s %10s %12s\n", "benchmark", "value", "fwd ms",
          "val+grad ms", "ratio", "fwd RSS", "v+g RSS");
-  for (int k = 0; k < 2; k++)
+  for (int k = 0; k < 3; k++)
     printf("%-20s %10.5f %10.3f %14.3f %7.2fx %7.1f MiB %8.1f MiB\n", names[k],
            r[2 * k][2], r[2 * k][0], r[2 * k + 1][0], r[2 * k + 1][0] / r[2 * k][0],
            r[2 * k][1], r[2 * k + 1][1]);

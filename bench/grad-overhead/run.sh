@@ -9,11 +9,11 @@ CC=${CC:-/usr/lib/llvm-22/bin/clang}
 PY=${PY:-/usr/bin/python3}
 out=${OUT_DIR:-$root/build/bench/grad-overhead}
 mkdir -p "$out"
-for m in mlp scan; do
+for m in mlp scan loop; do
   "$JXC" "$here/$m.jx" -c -o "$out/$m.o" --emit-header "$out/$m.h"
 done
 "$CC" -O3 -std=c11 -I"$root/runtime/include" -I"$out" "$here/harness.c" \
-  "$out/mlp.o" "$out/scan.o" "$root/build/lib/libjxrt.a" -lm -o "$out/harness"
+  "$out/mlp.o" "$out/scan.o" "$out/loop.o" "$root/build/lib/libjxrt.a" -lm -o "$out/harness"
 echo "== jx (jxc, single-threaded) =="
 "$out/harness" "$@"
 echo "== NumPy peer (MLP forward; OpenBLAS default threads, then 1 thread) =="

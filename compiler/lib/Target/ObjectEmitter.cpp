@@ -52,10 +52,18 @@ mlir::LogicalResult jx::emitMachineCode(mlir::ModuleOp module,
   llvmModule->setDataLayout(machine->createDataLayout());
 
   // The compiled functions are internal to the artifact: the C entry points
-  // call them, and nothing else may (a shared library exports only those).
-  for (llvm::GlobalValue &global : llvmModule->global_values())
-    if (!global.isDeclaration() && global.hasExternalLinkage())
+  // call the `_mlir_ciface_` wrappers, and nothing else may (a shared
+  // library exports only the entry points). Everything else gets internal
+  // linkage, so that two jx objects link into one program (MLIR's
+  // `dealloc_helper` has the same name in each).
+  for (llvm::GlobalValue &global : llvmModule->global_values()) {
+    if (global.isDeclaration() || !global.hasExternalLinkage())
+      continue;
+    if (global.getName().starts_with("_mlir_ciface_"))
       global.setVisibility(llvm::GlobalValue::HiddenVisibility);
+    else
+      global.setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
 
   auto optimize =
       mlir::makeOptimizingTransformer(level, /*sizeLevel=*/0, machine.get());
