@@ -115,6 +115,7 @@ def Jx_WhileOp : Jx_Op<"while", [RecursiveMemoryEffects, InferTypeOpAdaptor]> {
     ($init^ `:` type($init))? attr-dict-with-keyword `cond` $cond `do` $body
   }];
   let hasRegionVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Jx_ForiOp : Jx_Op<"fori", [RecursiveMemoryEffects, InferTypeOpAdaptor,
