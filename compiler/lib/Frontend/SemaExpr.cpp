@@ -476,10 +476,54 @@ const Type *SemaImpl::checkUnary(UnaryExpr *e) {
   return r;
 }
 
+/// The value of an integer literal, negated or not (`-2147483648`).
+static std::optional<int64_t> literalInt(const Expr *e) {
+  if (auto *lit = llvm::dyn_cast<IntLitExpr>(e))
+    return lit->value;
+  if (auto *u = llvm::dyn_cast<UnaryExpr>(e); u && u->op == UnaryOp::Neg)
+    if (auto *lit = llvm::dyn_cast<IntLitExpr>(u->operand.get()))
+      if (lit->value != INT64_MIN)
+        return -lit->value;
+  return std::nullopt;
+}
+
+/// As JAX raises OverflowError for a Python int that does not fit the
+/// dtype it is converted to: an integer literal operand of a binary op must
+/// fit the dtype both operands are promoted to (`x_i32 + 3000000000` is an
+/// error; `x_u32 + 4294967295` is not).
+static bool checkLiteralsFit(DiagnosticEngine &diag, const BinaryExpr *e,
+                             const Type *l, const Type *r) {
+  auto *la = llvm::dyn_cast<ArrayType>(l);
+  auto *ra = llvm::dyn_cast<ArrayType>(r);
+  if (!la || !ra)
+    return true;
+  DType common =
+      promoteDTypes(la->getDType(), la->isWeak(), ra->getDType(), ra->isWeak())
+          .dtype;
+  if (common != DType::I32 && common != DType::U32)
+    return true;
+  bool ok = true;
+  for (const Expr *side : {e->lhs.get(), e->rhs.get()}) {
+    std::optional<int64_t> value = literalInt(side);
+    if (!value || (common == DType::I32
+                       ? *value >= INT32_MIN && *value <= INT32_MAX
+                       : *value >= 0 && *value <= UINT32_MAX))
+      continue;
+    diag.error(side->loc, "integer literal " + std::to_string(*value) +
+                              " does not fit in " +
+                              dtypeName(common).str() +
+                              ", the dtype of this operation");
+    ok = false;
+  }
+  return ok;
+}
+
 const Type *SemaImpl::checkBinary(BinaryExpr *e) {
   const Type *l = checkExpr(e->lhs.get());
   const Type *r = checkExpr(e->rhs.get());
   if (!l || !r)
+    return nullptr;
+  if (!checkLiteralsFit(diag, e, l, r))
     return nullptr;
   const Type *t = builtins.checkBinary(e->op, e->loc, l, r);
   if (t) {
