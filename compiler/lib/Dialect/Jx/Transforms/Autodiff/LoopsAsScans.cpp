@@ -8,7 +8,8 @@
 // the loop that also counts its steps runs first, then a scan of that many
 // steps (over `iota(n)`) computes the results again, so that the residuals
 // take memory proportional to the steps actually run. The price is one more
-// run of the primal loop.
+// run of the primal loop, or of the part of it that the condition needs
+// (the canonicalization of jx.while drops the other carries of the copy).
 //
 //===----------------------------------------------------------------------===//
 
