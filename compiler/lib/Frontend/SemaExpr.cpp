@@ -505,13 +505,12 @@ static bool checkLiteralsFit(DiagnosticEngine &diag, const BinaryExpr *e,
   bool ok = true;
   for (const Expr *side : {e->lhs.get(), e->rhs.get()}) {
     std::optional<int64_t> value = literalInt(side);
-    if (!value || (common == DType::I32
-                       ? *value >= INT32_MIN && *value <= INT32_MAX
-                       : *value >= 0 && *value <= UINT32_MAX))
+    if (!value ||
+        (common == DType::I32 ? *value >= INT32_MIN && *value <= INT32_MAX
+                              : *value >= 0 && *value <= UINT32_MAX))
       continue;
     diag.error(side->loc, "integer literal " + std::to_string(*value) +
-                              " does not fit in " +
-                              dtypeName(common).str() +
+                              " does not fit in " + dtypeName(common).str() +
                               ", the dtype of this operation");
     ok = false;
   }

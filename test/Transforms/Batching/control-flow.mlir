@@ -182,3 +182,50 @@ func.func @main(%is: tensor<4xi32>, %x: tensor<f32>) -> tensor<4xf32> {
   %0 = jx.vmap @sw(%is, %x) {in_axes = array<i64: 0, -1>, out_axes = array<i64: 0>} : (tensor<4xi32>, tensor<f32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// A loop in a branch of a per-element jx.if runs only for the elements that
+// take the branch: its per-element condition is and-ed with the predicate
+// (the else branch's mask, logical_not, is unused here and left dead).
+
+func.func private @f(%x: tensor<f32>) -> tensor<f32> {
+  %zero = jx.constant dense<0.0> : tensor<f32>
+  %p = jx.compare GT, %x, %zero : tensor<f32>
+  %r = jx.if %p -> (tensor<f32>) {
+    %w = jx.while %x : tensor<f32> cond {
+    ^bb0(%c: tensor<f32>):
+      %q = jx.compare NE, %c, %zero : tensor<f32>
+      jx.yield %q : tensor<i1>
+    } do {
+    ^bb0(%c: tensor<f32>):
+      %one = jx.constant dense<1.0> : tensor<f32>
+      %d = jx.sub %c, %one : tensor<f32>
+      jx.yield %d : tensor<f32>
+    }
+    jx.yield %w : tensor<f32>
+  } else {
+    jx.yield %x : tensor<f32>
+  }
+  return %r : tensor<f32>
+}
+func.func @main(%xs: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = jx.vmap @f(%xs) {in_axes = array<i64: 0>, out_axes = array<i64: 0>} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func private @f.vmap
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>) -> tensor<4xf32>
+// CHECK: %[[P:.*]] = jx.compare GT, %[[X]], %{{.*}} : tensor<4xf32>
+// CHECK-NEXT: %[[W:.*]] = jx.while %[[X]] : tensor<4xf32> cond {
+// CHECK: %[[Q:.*]] = jx.compare NE
+// CHECK-NEXT: %[[LIVE:.*]] = jx.and %[[P]], %[[Q]] : tensor<4xi1>
+// CHECK-NEXT: %[[ANY:.*]] = jx.reduce or %[[LIVE]], dims = [0] : (tensor<4xi1>) -> tensor<i1>
+// CHECK-NEXT: jx.yield %[[ANY]] : tensor<i1>
+// CHECK-NEXT: } do {
+// CHECK: %[[Q:.*]] = jx.compare NE
+// CHECK-NEXT: %[[LIVE:.*]] = jx.and %[[P]], %[[Q]] : tensor<4xi1>
+// CHECK: %[[D:.*]] = jx.sub
+// CHECK-NEXT: %[[NEXT:.*]] = jx.select %[[LIVE]], %[[D]], %{{.*}} : tensor<4xi1>, tensor<4xf32>
+// CHECK-NEXT: jx.yield %[[NEXT]] : tensor<4xf32>
+// CHECK: jx.select %[[P]], %[[W]], %[[X]] : tensor<4xi1>, tensor<4xf32>

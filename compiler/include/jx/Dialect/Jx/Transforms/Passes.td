@@ -58,8 +58,9 @@ def ExpandVmapPass : Pass<"jx-expand-vmap", "::mlir::ModuleOp"> {
     are, and results move the batch axis to `out_axes`.
     Calls in the callee are batched into variants of their own (`@g.vmap`,
     one per signature); jx.if/switch/fori/scan/while are batched region by
-    region (a batched condition or index runs every branch and selects; a
-    batched while condition loops until every element is done); an op
+    region (a batched condition or index runs every branch and selects, a
+    loop in a branch running only for the elements that take it; a batched
+    while condition loops until every element is done); an op
     without a rule is reported at the op; collectives over the expanded axis
     name reduce over the batch dimension. The pass iterates to a fixpoint:
     a request is expanded once its callee (and everything it calls) holds no

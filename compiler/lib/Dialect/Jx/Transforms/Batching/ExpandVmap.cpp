@@ -27,6 +27,7 @@
 #include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -115,6 +116,21 @@ private:
   batchBlockToFront(Block &block, OpBuilder &builder,
                     llvm::DenseMap<Value, BatchedValue> &values,
                     const BatchSize &size);
+
+  /// The batch elements that take the branch being batched (`i1` of shape
+  /// [B]; null: all of them). Both branches of a per-element `jx.if` run, so
+  /// a loop in a branch must not run for the elements that do not take it:
+  /// it could run forever on their values.
+  Value laneMask;
+  /// `laneMask and taken` (`taken` alone when there is no mask).
+  Value maskedBy(OpBuilder &builder, Location loc, Value taken);
+  /// `pred and laneMask` for a loop condition (`pred` batched at 0, or
+  /// unbatched and then broadcast), or `pred` when there is no mask.
+  BatchedValue maskLoopCondition(OpBuilder &builder, Location loc,
+                                 BatchedValue pred, const BatchSize &size);
+  /// Whether `op` holds a loop whose trip count may depend on values (a
+  /// jx.while, or a jx.fori), here or in a function it calls.
+  bool holdsLoop(Operation *op);
 
   ModuleOp module;
   SymbolTable &symbols;
@@ -308,7 +324,10 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
     return success();
   }
 
-  if (!anyBatched && !regionUsesBatched && !usesAxis(op)) {
+  // (A loop in a masked branch is batched, so that it stops for the
+  // elements that do not take the branch.)
+  bool masked = laneMask && holdsLoop(op);
+  if (!anyBatched && !regionUsesBatched && !usesAxis(op) && !masked) {
     IRMapping mapping;
     for (auto [oldValue, newValue] :
          llvm::zip_equal(op->getOperands(), operands))
@@ -342,6 +361,22 @@ LogicalResult Batcher::batchOp(Operation *op, OpBuilder &builder,
     auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
     if (!callee)
       return call.emitError("batching a call to an unknown function");
+    if (masked) {
+      // The loops of a callee called in a masked branch see the mask: its
+      // body is batched here, in place of the call.
+      Block &body = callee.getBody().front();
+      for (auto [arg, value, dim] :
+           llvm::zip_equal(body.getArguments(), operands, batchDims))
+        values[arg] = {value, dim};
+      FailureOr<SmallVector<Value>> results =
+          batchBlockToFront(body, builder, values, size);
+      if (failed(results))
+        return failure();
+      for (auto [oldResult, newResult] :
+           llvm::zip_equal(call.getResults(), *results))
+        values[oldResult] = {newResult, 0};
+      return success();
+    }
     SmallVector<int64_t> inAxes;
     SmallVector<Type> argTypes, resultTypes;
     for (auto [value, dim] : llvm::zip_equal(operands, batchDims)) {
@@ -410,6 +445,42 @@ Batcher::batchBlockToFront(Block &block, OpBuilder &builder,
   return results;
 }
 
+Value Batcher::maskedBy(OpBuilder &builder, Location loc, Value taken) {
+  if (!laneMask)
+    return taken;
+  return AndOp::create(builder, loc, taken.getType(), laneMask, taken);
+}
+
+BatchedValue Batcher::maskLoopCondition(OpBuilder &builder, Location loc,
+                                        BatchedValue pred,
+                                        const BatchSize &size) {
+  if (!laneMask)
+    return pred;
+  Value p = pred.second ? moveDim(builder, loc, pred.first, *pred.second, 0)
+                        : broadcastBatch(builder, loc, pred.first, size);
+  return {AndOp::create(builder, loc, p.getType(), laneMask, p), 0};
+}
+
+bool Batcher::holdsLoop(Operation *op) {
+  bool found = false;
+  llvm::SmallPtrSet<Operation *, 8> visited;
+  std::function<void(Operation *)> visit = [&](Operation *root) {
+    root->walk([&](Operation *nested) {
+      if (found || !visited.insert(nested).second)
+        return;
+      if (isa<WhileOp, ForiOp>(nested)) {
+        found = true;
+        return;
+      }
+      if (auto call = dyn_cast<func::CallOp>(nested))
+        if (auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee()))
+          visit(callee);
+    });
+  };
+  visit(op);
+  return found;
+}
+
 /// `select(pred, onTrue, onFalse)` per batch element: `pred` is `i1` of
 /// shape [B], the others are batched at 0.
 static Value selectPerElement(OpBuilder &builder, Location loc, Value pred,
@@ -459,34 +530,45 @@ LogicalResult Batcher::batchSwitch(SwitchOp op, OpBuilder &builder,
     return success();
   }
   // A per-element index: every branch runs; branch k is taken where
-  // index >= k, from the first to the last (the clamping of lax.switch).
-  SmallVector<SmallVector<Value>> branches;
-  for (Region &region : op.getBranches()) {
-    FailureOr<SmallVector<Value>> yields =
-        batchBlockToFront(region.front(), builder, values, size);
-    if (failed(yields))
-      return failure();
-    branches.push_back(*yields);
-  }
+  // index >= k, from the first to the last (the clamping of lax.switch). The
+  // loops of each branch run only for the elements that take it (laneMask).
   index = moveDim(builder, loc, index, *indexDim, 0);
   auto indexType = cast<RankedTensorType>(index.getType());
-  SmallVector<Value> results = branches.front();
-  for (auto [k, branch] : llvm::enumerate(llvm::drop_begin(branches))) {
+  auto compareWith = [&](ComparisonDirection dir, int64_t k) -> Value {
     auto scalarType = RankedTensorType::get({}, indexType.getElementType());
     Value bound = broadcastBatch(
         builder, loc,
         ConstantOp::create(builder, loc,
                            DenseElementsAttr::get(
                                scalarType, builder.getIntegerAttr(
-                                               indexType.getElementType(),
-                                               static_cast<int64_t>(k) + 1))),
+                                               indexType.getElementType(), k))),
         size);
-    Value taken = CompareOp::create(
+    return CompareOp::create(
         builder, loc,
         RankedTensorType::get(indexType.getShape(), builder.getI1Type()),
-        ComparisonDirectionAttr::get(builder.getContext(),
-                                     ComparisonDirection::GE),
-        index, bound);
+        ComparisonDirectionAttr::get(builder.getContext(), dir), index, bound);
+  };
+  int64_t last = static_cast<int64_t>(op.getBranches().size()) - 1;
+  Value outer = laneMask;
+  auto restore = llvm::make_scope_exit([&] { laneMask = outer; });
+  SmallVector<SmallVector<Value>> branches;
+  for (auto [k, region] : llvm::enumerate(op.getBranches())) {
+    int64_t branch = static_cast<int64_t>(k);
+    Value taken = branch == last ? compareWith(ComparisonDirection::GE, last)
+                  : branch == 0  ? compareWith(ComparisonDirection::LT, 1)
+                                 : compareWith(ComparisonDirection::EQ, branch);
+    laneMask = outer;
+    laneMask = maskedBy(builder, loc, taken);
+    FailureOr<SmallVector<Value>> yields =
+        batchBlockToFront(region.front(), builder, values, size);
+    if (failed(yields))
+      return failure();
+    branches.push_back(*yields);
+  }
+  SmallVector<Value> results = branches.front();
+  for (auto [k, branch] : llvm::enumerate(llvm::drop_begin(branches))) {
+    Value taken =
+        compareWith(ComparisonDirection::GE, static_cast<int64_t>(k) + 1);
     for (auto [result, value] : llvm::zip_equal(results, branch))
       result = selectPerElement(builder, loc, taken, value, result);
   }
@@ -525,17 +607,24 @@ LogicalResult Batcher::batchIf(IfOp op, OpBuilder &builder,
     return success();
   }
   // A per-element predicate: both branches run, then a select (lax.cond
-  // under vmap).
+  // under vmap); the loops of each branch run only for the elements that
+  // take it (laneMask).
+  pred = moveDim(builder, loc, pred, *predDim, 0);
+  auto predType = cast<RankedTensorType>(pred.getType());
+  Value outer = laneMask;
+  auto restore = llvm::make_scope_exit([&] { laneMask = outer; });
+  laneMask = maskedBy(builder, loc, pred);
   FailureOr<SmallVector<Value>> onTrue =
       batchBlockToFront(op.getThenRegion().front(), builder, values, size);
   if (failed(onTrue))
     return failure();
+  laneMask = outer;
+  laneMask = maskedBy(builder, loc,
+                      LogicalNotOp::create(builder, loc, predType, pred));
   FailureOr<SmallVector<Value>> onFalse =
       batchBlockToFront(op.getElseRegion().front(), builder, values, size);
   if (failed(onFalse))
     return failure();
-  pred = moveDim(builder, loc, pred, *predDim, 0);
-  auto predType = cast<RankedTensorType>(pred.getType());
   for (auto [oldResult, t, f] :
        llvm::zip_equal(op.getResults(), *onTrue, *onFalse)) {
     auto type = cast<RankedTensorType>(t.getType());
@@ -681,7 +770,8 @@ LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
     for (Operation &nested : oldCond.without_terminator())
       if (failed(batchOp(&nested, builder, values, size)))
         return failure();
-    auto [pred, predDim] = lookup(oldCond.getTerminator()->getOperand(0));
+    auto [pred, predDim] = maskLoopCondition(
+        builder, loc, lookup(oldCond.getTerminator()->getOperand(0)), size);
     if (predDim)
       pred = ReduceOp::create(
           builder, loc, RankedTensorType::get({}, builder.getI1Type()),
@@ -702,7 +792,8 @@ LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
     for (Operation &nested : oldCond.without_terminator())
       if (failed(batchOp(&nested, builder, values, size)))
         return failure();
-    auto [pred, predDim] = lookup(oldCond.getTerminator()->getOperand(0));
+    auto [pred, predDim] = maskLoopCondition(
+        builder, loc, lookup(oldCond.getTerminator()->getOperand(0)), size);
     for (auto [oldArg, newArg] :
          llvm::zip_equal(oldBody.getArguments(), block->getArguments()))
       values[oldArg] = {newArg, 0};
@@ -760,12 +851,14 @@ Batcher::batchForiAsWhile(ForiOp op, OpBuilder &builder,
     carryTypes.push_back(init.getType());
   auto counterType = cast<RankedTensorType>(lo.getType());
   auto below = [&](Value counter) {
-    return CompareOp::create(
+    return maskedBy(
         builder, loc,
-        RankedTensorType::get(counterType.getShape(), builder.getI1Type()),
-        ComparisonDirectionAttr::get(builder.getContext(),
-                                     ComparisonDirection::LT),
-        counter, hi);
+        CompareOp::create(
+            builder, loc,
+            RankedTensorType::get(counterType.getShape(), builder.getI1Type()),
+            ComparisonDirectionAttr::get(builder.getContext(),
+                                         ComparisonDirection::LT),
+            counter, hi));
   };
   auto loop = WhileOp::create(builder, loc, carryTypes, inits);
   SmallVector<Location> locs(carryTypes.size(), loc);

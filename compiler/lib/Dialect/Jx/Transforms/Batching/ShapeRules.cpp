@@ -82,9 +82,9 @@ JX_BATCHING_MODEL(SliceBatching, SliceOp) {
     };
     SmallVector<int64_t> windowSizes(sizes);
     windowSizes[0] = -1;
-    Value result = DynamicSliceOp::create(builder, loc, typeOf(sizes), operand,
-                                          starts, windowSizes,
-                                          ValueRange{size.dynamic});
+    Value result =
+        DynamicSliceOp::create(builder, loc, typeOf(sizes), operand, starts,
+                               windowSizes, ValueRange{size.dynamic});
     Value zero = ConstantOp::create(
         builder, loc,
         DenseElementsAttr::get(typeOf({}), builder.getZeroAttr(elementType)));
