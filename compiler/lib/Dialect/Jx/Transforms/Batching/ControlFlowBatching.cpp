@@ -86,8 +86,8 @@ LogicalResult Batcher::batchSwitch(SwitchOp op, OpBuilder &builder,
   // A per-element index: every branch runs; branch k is taken where
   // index >= k, from the first to the last (the clamping of lax.switch). The
   // loops of each branch run only for the elements that take it (laneMask).
-  index = moveDim(builder, loc, index, *indexDim, 0);
-  auto indexType = cast<RankedTensorType>(index.getType());
+  Value perElement = moveDim(builder, loc, index, *indexDim, 0);
+  auto indexType = cast<RankedTensorType>(perElement.getType());
   auto compareWith = [&](ComparisonDirection dir, int64_t k) -> Value {
     auto scalarType = RankedTensorType::get({}, indexType.getElementType());
     Value bound = broadcastBatch(
@@ -100,11 +100,12 @@ LogicalResult Batcher::batchSwitch(SwitchOp op, OpBuilder &builder,
     return CompareOp::create(
         builder, loc,
         RankedTensorType::get(indexType.getShape(), builder.getI1Type()),
-        ComparisonDirectionAttr::get(builder.getContext(), dir), index, bound);
+        ComparisonDirectionAttr::get(builder.getContext(), dir), perElement,
+        bound);
   };
   int64_t last = static_cast<int64_t>(op.getBranches().size()) - 1;
   Value outer = laneMask;
-  auto restore = llvm::make_scope_exit([&] { laneMask = outer; });
+  llvm::scope_exit restore([&] { laneMask = outer; });
   SmallVector<SmallVector<Value>> branches;
   for (auto [k, region] : llvm::enumerate(op.getBranches())) {
     int64_t branch = static_cast<int64_t>(k);
@@ -166,7 +167,7 @@ LogicalResult Batcher::batchIf(IfOp op, OpBuilder &builder,
   pred = moveDim(builder, loc, pred, *predDim, 0);
   auto predType = cast<RankedTensorType>(pred.getType());
   Value outer = laneMask;
-  auto restore = llvm::make_scope_exit([&] { laneMask = outer; });
+  llvm::scope_exit restore([&] { laneMask = outer; });
   laneMask = maskedBy(builder, loc, pred);
   FailureOr<SmallVector<Value>> onTrue =
       batchBlockToFront(op.getThenRegion().front(), builder, values, size);
@@ -180,22 +181,8 @@ LogicalResult Batcher::batchIf(IfOp op, OpBuilder &builder,
   if (failed(onFalse))
     return failure();
   for (auto [oldResult, t, f] :
-       llvm::zip_equal(op.getResults(), *onTrue, *onFalse)) {
-    auto type = cast<RankedTensorType>(t.getType());
-    Value p = pred;
-    if (type.getRank() > 1) {
-      SmallVector<Value> dynamicSizes;
-      for (int64_t d = 0, e = type.getRank(); d < e; ++d)
-        if (type.isDynamicDim(d))
-          dynamicSizes.push_back(
-              DimOp::create(builder, loc, builder.getIndexType(), t, d));
-      p = BroadcastInDimOp::create(
-          builder, loc,
-          RankedTensorType::get(type.getShape(), predType.getElementType()),
-          pred, ArrayRef<int64_t>{0}, dynamicSizes);
-    }
-    values[oldResult] = {SelectOp::create(builder, loc, type, p, t, f), 0};
-  }
+       llvm::zip_equal(op.getResults(), *onTrue, *onFalse))
+    values[oldResult] = {selectPerElement(builder, loc, pred, t, f), 0};
   return success();
 }
 
@@ -312,42 +299,45 @@ LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
   auto batched = WhileOp::create(builder, loc, carryTypes, inits);
   Block &oldCond = whileOp.getCond().front();
   Block &oldBody = whileOp.getBody().front();
-  {
-    // cond: the batched predicate, reduced with `or` when it is batched.
-    OpBuilder::InsertionGuard guard(builder);
-    SmallVector<Location> locs(carryTypes.size(), loc);
-    Block *block =
-        builder.createBlock(&batched.getCond(), {}, carryTypes, locs);
+  SmallVector<Location> locs(carryTypes.size(), loc);
+  // The condition on the carries of `block` (masked by laneMask), batched
+  // into `block`: the cond region yields it, the body keeps the carries of
+  // the elements for which it is false.
+  auto condition = [&](Block *block) -> FailureOr<BatchedValue> {
     for (auto [oldArg, newArg] :
          llvm::zip_equal(oldCond.getArguments(), block->getArguments()))
       values[oldArg] = {newArg, 0};
     for (Operation &nested : oldCond.without_terminator())
       if (failed(batchOp(&nested, builder, values, size)))
         return failure();
-    auto [pred, predDim] = maskLoopCondition(
+    return maskLoopCondition(
         builder, loc, lookup(oldCond.getTerminator()->getOperand(0)), size);
-    if (predDim)
-      pred = ReduceOp::create(
+  };
+  {
+    // cond: the batched predicate, reduced with `or` when it is batched.
+    OpBuilder::InsertionGuard guard(builder);
+    Block *block =
+        builder.createBlock(&batched.getCond(), {}, carryTypes, locs);
+    FailureOr<BatchedValue> pred = condition(block);
+    if (failed(pred))
+      return failure();
+    auto [value, dim] = *pred;
+    if (dim)
+      value = ReduceOp::create(
           builder, loc, RankedTensorType::get({}, builder.getI1Type()),
-          ReduceKindAttr::get(builder.getContext(), ReduceKind::Or), pred,
-          builder.getDenseI64ArrayAttr({*predDim}));
-    YieldOp::create(builder, loc, pred);
+          ReduceKindAttr::get(builder.getContext(), ReduceKind::Or), value,
+          builder.getDenseI64ArrayAttr({*dim}));
+    YieldOp::create(builder, loc, value);
   }
   {
     // body: the batched step; where the condition is batched, elements
     // whose condition is false keep their carries.
     OpBuilder::InsertionGuard guard(builder);
-    SmallVector<Location> locs(carryTypes.size(), loc);
     Block *block =
         builder.createBlock(&batched.getBody(), {}, carryTypes, locs);
-    for (auto [oldArg, newArg] :
-         llvm::zip_equal(oldCond.getArguments(), block->getArguments()))
-      values[oldArg] = {newArg, 0};
-    for (Operation &nested : oldCond.without_terminator())
-      if (failed(batchOp(&nested, builder, values, size)))
-        return failure();
-    auto [pred, predDim] = maskLoopCondition(
-        builder, loc, lookup(oldCond.getTerminator()->getOperand(0)), size);
+    FailureOr<BatchedValue> pred = condition(block);
+    if (failed(pred))
+      return failure();
     for (auto [oldArg, newArg] :
          llvm::zip_equal(oldBody.getArguments(), block->getArguments()))
       values[oldArg] = {newArg, 0};
@@ -355,26 +345,11 @@ LogicalResult Batcher::batchLoop(Operation *op, OpBuilder &builder,
         batchBlockToFront(oldBody, builder, values, size);
     if (failed(next))
       return failure();
-    SmallVector<Value> yields;
-    for (auto [value, carry] : llvm::zip_equal(*next, block->getArguments())) {
-      if (!predDim) {
-        yields.push_back(value);
-        continue;
-      }
-      Value p = moveDim(builder, loc, pred, *predDim, 0);
-      auto type = cast<RankedTensorType>(value.getType());
-      if (type.getRank() > 1) {
-        SmallVector<Value> dynamicSizes;
-        for (int64_t d = 0, e = type.getRank(); d < e; ++d)
-          if (type.isDynamicDim(d))
-            dynamicSizes.push_back(
-                DimOp::create(builder, loc, builder.getIndexType(), value, d));
-        p = BroadcastInDimOp::create(
-            builder, loc,
-            RankedTensorType::get(type.getShape(), builder.getI1Type()), p,
-            ArrayRef<int64_t>{0}, dynamicSizes);
-      }
-      yields.push_back(SelectOp::create(builder, loc, type, p, value, carry));
+    SmallVector<Value> yields(*next);
+    if (auto [value, dim] = *pred; dim) {
+      Value live = moveDim(builder, loc, value, *dim, 0);
+      for (auto [next, carry] : llvm::zip_equal(yields, block->getArguments()))
+        next = selectPerElement(builder, loc, live, next, carry);
     }
     YieldOp::create(builder, loc, yields);
   }
