@@ -183,6 +183,7 @@ def Jx_ScanOp : Jx_Op<"scan", [RecursiveMemoryEffects,
   }];
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
+  let hasCanonicalizer = 1;
   let extraClassDeclaration = [{
     /// The carried results (as many as `init`).
     ::mlir::ValueRange getCarryResults() {

@@ -1,10 +1,13 @@
-//===- JxWhileCanonicalize.cpp - Dropping dead jx.while carries -----------===//
+//===- JxLoopCanonicalize.cpp - Dropping what loops compute for nothing ---===//
 //
 // A carry of a jx.while is dead when its result is unused, the condition
 // does not read it and no live carry's next value depends on it: the loop
 // computes it for nothing. Reverse mode through a while runs a copy of the
 // loop only to count its steps (LoopsAsScans.cpp); when the condition reads
 // a step counter alone, this drops every other carry from that copy.
+// A jx.scan drops the xs its body does not read and the stacked outputs
+// nobody uses (reverse mode's backward scans receive the loop indices of a
+// fori or while, which their bodies often ignore).
 //
 //===----------------------------------------------------------------------===//
 
@@ -114,7 +117,77 @@ struct DropDeadWhileCarries : public OpRewritePattern<WhileOp> {
   }
 };
 
+/// Rebuilds a scan without the xs its body does not read and without the
+/// stacked outputs that have no use. The scan keeps one xs (or gets its
+/// `length` attribute) so that its length stays known.
+struct DropUnusedScanOperands : public OpRewritePattern<ScanOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ScanOp op,
+                                PatternRewriter &rewriter) const override {
+    Block &body = op.getBody().front();
+    unsigned numCarries = op.getInit().size();
+    unsigned numXs = op.getXs().size();
+    auto yield = cast<YieldOp>(body.getTerminator());
+    llvm::BitVector keepX(numXs), keepY(op.getNumResults() - numCarries);
+    for (unsigned j = 0; j < numXs; ++j)
+      keepX[j] = !body.getArgument(numCarries + j).use_empty();
+    for (unsigned k = 0; k < keepY.size(); ++k)
+      keepY[k] = !op.getResult(numCarries + k).use_empty();
+    if (keepX.all() && keepY.all())
+      return failure();
+    IntegerAttr length = op.getLengthAttr();
+    if (!length && numXs != 0 && keepX.none()) {
+      int64_t size =
+          cast<RankedTensorType>(op.getXs()[0].getType()).getDimSize(0);
+      if (ShapedType::isDynamic(size))
+        keepX.set(0); // The length is only known from an xs.
+      else
+        length = rewriter.getI64IntegerAttr(size);
+    }
+    if (keepX.all() && keepY.all())
+      return failure();
+
+    SmallVector<Value> xs, yields(yield.getValues().take_front(numCarries));
+    SmallVector<Type> types(op.getInit().getTypes());
+    for (unsigned j = 0; j < numXs; ++j)
+      if (keepX.test(j))
+        xs.push_back(op.getXs()[j]);
+    for (unsigned k = 0; k < keepY.size(); ++k)
+      if (keepY.test(k)) {
+        yields.push_back(yield.getValues()[numCarries + k]);
+        types.push_back(op.getResult(numCarries + k).getType());
+      }
+    rewriter.setInsertionPoint(yield);
+    rewriter.replaceOpWithNewOp<YieldOp>(yield, yields);
+    llvm::BitVector dropArgs(body.getNumArguments());
+    for (unsigned j = 0; j < numXs; ++j)
+      dropArgs[numCarries + j] = !keepX.test(j);
+    rewriter.modifyOpInPlace(op, [&] { body.eraseArguments(dropArgs); });
+
+    rewriter.setInsertionPoint(op);
+    auto scan = ScanOp::create(rewriter, op.getLoc(), types, op.getInit(), xs,
+                               op.getReverseAttr(), length);
+    rewriter.inlineRegionBefore(op.getBody(), scan.getBody(),
+                                scan.getBody().end());
+    for (unsigned i = 0; i < numCarries; ++i)
+      rewriter.replaceAllUsesWith(op.getResult(i), scan.getResult(i));
+    unsigned next = numCarries;
+    for (unsigned k = 0; k < keepY.size(); ++k)
+      if (keepY.test(k))
+        rewriter.replaceAllUsesWith(op.getResult(numCarries + k),
+                                    scan.getResult(next++));
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 } // namespace
+
+void ScanOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                         MLIRContext *context) {
+  results.add<DropUnusedScanOperands>(context);
+}
 
 void WhileOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                           MLIRContext *context) {

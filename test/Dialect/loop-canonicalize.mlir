@@ -60,3 +60,52 @@ func.func @chain(%x: tensor<f32>, %n: tensor<i32>) -> tensor<f32> {
   }
   return %r#2 : tensor<f32>
 }
+
+// -----
+
+// A scan drops the xs its body does not read and the stacked outputs with
+// no use; with no xs left it keeps its (static) length as an attribute.
+
+// CHECK-LABEL: func.func @scan_unused
+// CHECK-SAME: (%[[C:.*]]: tensor<f32>, %[[XS:.*]]: tensor<5xf32>, %[[IS:.*]]: tensor<5xi32>)
+// CHECK-NEXT: %[[R:.*]]:2 = jx.scan init(%[[C]] : tensor<f32>) xs(%[[XS]] : tensor<5xf32>) -> (tensor<f32>, tensor<5xf32>) {
+// CHECK-NEXT: ^bb0(%[[A:.*]]: tensor<f32>, %[[X:.*]]: tensor<f32>):
+// CHECK-NEXT: %[[S:.*]] = jx.add %[[A]], %[[X]] : tensor<f32>
+// CHECK-NEXT: jx.yield %[[S]], %[[A]] : tensor<f32>, tensor<f32>
+// CHECK-NEXT: }
+// CHECK-NEXT: %[[L:.*]] = jx.scan init(%[[C]] : tensor<f32>) attributes {length = 5 : i64} -> (tensor<f32>) {
+// CHECK-NEXT: ^bb0(%[[A:.*]]: tensor<f32>):
+// CHECK-NEXT: %[[T:.*]] = jx.tanh %[[A]] : tensor<f32>
+// CHECK-NEXT: jx.yield %[[T]] : tensor<f32>
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[R]]#0, %[[R]]#1, %[[L]]
+func.func @scan_unused(%c: tensor<f32>, %xs: tensor<5xf32>, %is: tensor<5xi32>) -> (tensor<f32>, tensor<5xf32>, tensor<f32>) {
+  %r:3 = jx.scan init(%c : tensor<f32>) xs(%xs, %is : tensor<5xf32>, tensor<5xi32>) -> (tensor<f32>, tensor<5xf32>, tensor<5xf32>) {
+  ^bb0(%a: tensor<f32>, %x: tensor<f32>, %i: tensor<i32>):
+    %s = jx.add %a, %x : tensor<f32>
+    %m = jx.mul %a, %x : tensor<f32>
+    jx.yield %s, %a, %m : tensor<f32>, tensor<f32>, tensor<f32>
+  }
+  %l = jx.scan init(%c : tensor<f32>) xs(%is : tensor<5xi32>) -> (tensor<f32>) {
+  ^bb0(%a: tensor<f32>, %i: tensor<i32>):
+    %t = jx.tanh %a : tensor<f32>
+    jx.yield %t : tensor<f32>
+  }
+  return %r#0, %r#1, %l : tensor<f32>, tensor<5xf32>, tensor<f32>
+}
+
+// -----
+
+// With a run-time length and no xs read, one xs stays: it carries the
+// length.
+
+// CHECK-LABEL: func.func @scan_dynamic_length
+// CHECK: jx.scan init(%{{.*}} : tensor<f32>) xs(%{{.*}} : tensor<?xi32>) -> (tensor<f32>)
+func.func @scan_dynamic_length(%c: tensor<f32>, %is: tensor<?xi32>) -> tensor<f32> {
+  %l = jx.scan init(%c : tensor<f32>) xs(%is : tensor<?xi32>) -> (tensor<f32>) {
+  ^bb0(%a: tensor<f32>, %i: tensor<i32>):
+    %t = jx.tanh %a : tensor<f32>
+    jx.yield %t : tensor<f32>
+  }
+  return %l : tensor<f32>
+}
