@@ -25,7 +25,8 @@ std::string jx::getJxToLinalgPipeline(const CPUPipelineOptions &options) {
   std::string fuse = options.optLevel > 0
                          ? "func.func(linalg-generalize-named-ops),"
                            "func.func(linalg-fuse-elementwise-ops),"
-                           "canonicalize,cse"
+                           "canonicalize,cse,"
+                           "func.func(jx-interchange-contractions)"
                          : "canonicalize";
   // Transformation requests are expanded first. jx-expand-vmap leaves a vmap
   // whose callee holds another request, so vmap runs before autodiff (grad of

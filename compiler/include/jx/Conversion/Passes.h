@@ -17,6 +17,10 @@ namespace jx {
 #define GEN_PASS_DECL_LOWERSTRIDEDCOPIESPASS
 #include "jx/Conversion/Passes.h.inc"
 
+/// Declares `createInterchangeContractionsPass()`.
+#define GEN_PASS_DECL_INTERCHANGECONTRACTIONSPASS
+#include "jx/Conversion/Passes.h.inc"
+
 /// Generates `registerJxConversionPasses()` and one `register<Pass>()` per
 /// pass.
 #define GEN_PASS_REGISTRATION

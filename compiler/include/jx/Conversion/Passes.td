@@ -104,4 +104,26 @@ def LowerStridedCopiesPass
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def InterchangeContractionsPass
+    : Pass<"jx-interchange-contractions", "::mlir::func::FuncOp"> {
+  let summary = "put a contraction's unit-stride output dimension innermost";
+  let description = [{
+    `linalg.generic` loops run in the order of their iterators, so a
+    generalized matmul `C[i, j] += A[i, k] * B[k, j]` runs `k` innermost,
+    reading `B` with a stride of a whole row. For a generic op with
+    reduction iterators whose last parallel dimension is the innermost
+    index of its output and of one of its inputs, this moves the reduction
+    loops outside that dimension: `(i, k, j)`, where the inner loop reads
+    `B` and `C` contiguously and LLVM can vectorize it. Each output element
+    still accumulates its terms in the same order, so the results do not
+    change. Ops whose inner loop is already contiguous (matvec, row sums)
+    are left alone.
+
+    Example: a generalized `linalg.matmul` with iterators
+    `[parallel, parallel, reduction]` becomes one with
+    `[parallel, reduction, parallel]` and the indexing maps permuted alike.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // JX_CONVERSION_PASSES_TD
