@@ -16,7 +16,7 @@ done
   "$out/mlp.o" "$out/scan.o" "$out/loop.o" "$root/build/lib/libjxrt.a" -lm -o "$out/harness"
 echo "== jx (jxc, single-threaded) =="
 "$out/harness" "$@"
-echo "== NumPy peer (MLP forward; OpenBLAS default threads, then 1 thread) =="
+echo "== NumPy peer (MLP forward, with the BLAS numpy links; default threads, then OPENBLAS_NUM_THREADS=1) =="
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" "$here/numpy_peer.py" "$@"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \
   "$PY" "$here/numpy_peer.py" "$@"
