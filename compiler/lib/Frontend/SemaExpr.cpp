@@ -437,16 +437,8 @@ const Type *SemaImpl::checkName(NameExpr *e) {
 /// computation (which wraps), not a constant out of the type's range.
 static bool fitsType(const StaticValue &v, const Type *t) {
   auto *a = llvm::dyn_cast_or_null<ArrayType>(t);
-  if (v.kind != StaticValue::Kind::Int || !a)
-    return true;
-  switch (a->getDType()) {
-  case DType::I32:
-    return v.intValue >= INT32_MIN && v.intValue <= INT32_MAX;
-  case DType::U32:
-    return v.intValue >= 0 && v.intValue <= UINT32_MAX;
-  default:
-    return true;
-  }
+  return v.kind != StaticValue::Kind::Int || !a ||
+         fitsDType(v.intValue, a->getDType());
 }
 
 const Type *SemaImpl::checkUnary(UnaryExpr *e) {
@@ -500,14 +492,10 @@ static bool checkLiteralsFit(DiagnosticEngine &diag, const BinaryExpr *e,
   DType common =
       promoteDTypes(la->getDType(), la->isWeak(), ra->getDType(), ra->isWeak())
           .dtype;
-  if (common != DType::I32 && common != DType::U32)
-    return true;
   bool ok = true;
   for (const Expr *side : {e->lhs.get(), e->rhs.get()}) {
     std::optional<int64_t> value = literalInt(side);
-    if (!value ||
-        (common == DType::I32 ? *value >= INT32_MIN && *value <= INT32_MAX
-                              : *value >= 0 && *value <= UINT32_MAX))
+    if (!value || fitsDType(*value, common))
       continue;
     diag.error(side->loc, "integer literal " + std::to_string(*value) +
                               " does not fit in " + dtypeName(common).str() +

@@ -64,6 +64,17 @@ bool jx::isSigned(DType dtype) {
   return dtype == DType::I32 || dtype == DType::I64 || isFloat(dtype);
 }
 
+bool jx::fitsDType(int64_t value, DType dtype) {
+  switch (dtype) {
+  case DType::I32:
+    return value >= INT32_MIN && value <= INT32_MAX;
+  case DType::U32:
+    return value >= 0 && value <= UINT32_MAX;
+  default:
+    return true;
+  }
+}
+
 unsigned jx::bitWidth(DType dtype) {
   switch (dtype) {
   case DType::Bool:

@@ -41,6 +41,9 @@ bool isFloat(DType dtype);
 bool isInteger(DType dtype); ///< i32, i64, u32 (not bool)
 bool isSigned(DType dtype);
 unsigned bitWidth(DType dtype);
+/// Whether an integer `value` is representable in `dtype` (always true for
+/// i64, bool and the float dtypes, whose conversions do not wrap it).
+bool fitsDType(int64_t value, DType dtype);
 
 //===----------------------------------------------------------------------===//
 // Dimensions

@@ -429,18 +429,6 @@ std::optional<ValueTree> MLIRGenerator::genExpr(const Expr &expr) {
   return result;
 }
 
-/// True when `value` is representable in the integer dtype.
-static bool fitsDType(int64_t value, DType dtype) {
-  switch (dtype) {
-  case DType::I32:
-    return value >= INT32_MIN && value <= INT32_MAX;
-  case DType::U32:
-    return value >= 0 && value <= UINT32_MAX;
-  default:
-    return true;
-  }
-}
-
 std::optional<ValueTree> MLIRGenerator::genStatic(const Expr &expr,
                                                   const StaticValue &value) {
   auto *array = llvm::dyn_cast<ArrayType>(expr.type);
