@@ -77,8 +77,11 @@ struct InterchangeContractionsPass
       if (!order)
         continue;
       rewriter.setInsertionPoint(op);
-      if (failed(linalg::interchangeGenericOp(rewriter, op, *order)))
+      if (failed(linalg::interchangeGenericOp(rewriter, op, *order))) {
+        op.emitError("jx-interchange-contractions: cannot reorder the loops "
+                     "of this linalg.generic");
         return signalPassFailure();
+      }
     }
   }
 };
